@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "replylint",
+    products: [
+        .library(name: "ReplyLint", targets: ["ReplyLint"]),
+        .executable(name: "replylint", targets: ["replylint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Build and link flags for the system ICU (Debian: libicu-dev). No Swift code imports it.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Every ICU call lives here; its public header includes no ICU header, so Foundation's
+        // own ICU types never meet the system ones in a Swift module.
+        .target(
+            name: "ICUShim",
+            dependencies: ["CICU"],
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(
+            name: "ReplyLint",
+            dependencies: ["ICUShim"]
+        ),
+        .executableTarget(
+            name: "replylint",
+            dependencies: [
+                "ReplyLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ReplyLintTests",
+            dependencies: ["ReplyLint"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

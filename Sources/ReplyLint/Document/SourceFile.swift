@@ -1,0 +1,182 @@
+/// The bytes of one input as read from disk (or stdin), validated as UTF-8, with the table of
+/// line starts that turns a byte offset into a line and a column.
+///
+/// Offsets are UTF-8 byte offsets into the whole file, BOM included. Lines and columns are
+/// 1-based; a column counts Unicode scalars from the start of the line (after the BOM on line 1),
+/// the way rustc counts them.
+public struct SourceFile: Sendable {
+    public enum LineEnding: String, Sendable { case lf = "\n", crlf = "\r\n", cr = "\r" }
+
+    public let path: String
+    public let bytes: [UInt8]
+    /// True when the file starts with the UTF-8 byte order mark EF BB BF.
+    public let hasBOM: Bool
+    /// The byte offset where each line starts (line 1 starts after the BOM).
+    public let lineStarts: [Int]
+    /// The line ending seen first in the file (LF when it has none).
+    public let lineEnding: LineEnding
+
+    /// Where the text starts (3 with a BOM, else 0).
+    public var textStart: Int { hasBOM ? 3 : 0 }
+
+    /// Validates `bytes` as UTF-8 and builds the line table.
+    /// - Throws: `InputError.invalidUTF8` with the position of the first bad sequence, or
+    ///   `InputError.binary` when the file holds NUL bytes.
+    public init(path: String, bytes: [UInt8]) throws {
+        self.path = path
+        self.bytes = bytes
+        hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let start = hasBOM ? 3 : 0
+        var starts = [start]
+        var ending: LineEnding?
+        var i = start
+        let n = bytes.count
+        try bytes.withUnsafeBufferPointer { buffer in
+            while i < n {
+                let byte = buffer[i]
+                if byte == 0x0A {
+                    if ending == nil { ending = .lf }
+                    i += 1
+                    starts.append(i)
+                } else if byte == 0x0D {
+                    if i + 1 < n && buffer[i + 1] == 0x0A {
+                        if ending == nil { ending = .crlf }
+                        i += 2
+                    } else {
+                        if ending == nil { ending = .cr }
+                        i += 1
+                    }
+                    starts.append(i)
+                } else if byte < 0x80 {
+                    if byte == 0 {
+                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts)
+                        throw InputError.binary(path: path, line: line, column: column, offset: i)
+                    }
+                    i += 1
+                } else {
+                    let length = SourceFile.validSequenceLength(buffer, at: i)
+                    if length == 0 {
+                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts)
+                        throw InputError.invalidUTF8(path: path, line: line, column: column, offset: i)
+                    }
+                    i += length
+                }
+            }
+        }
+        lineStarts = starts
+        lineEnding = ending ?? .lf
+    }
+
+    /// The text after the BOM, as a String (valid UTF-8 by construction).
+    public var text: String {
+        String(decoding: bytes[textStart...], as: UTF8.self)
+    }
+
+    /// 1-based line and scalar column of a byte offset.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { SourceFile.position(of: offset, in: $0, lineStarts: lineStarts) }
+    }
+
+    /// The bytes of a 1-based line without its line ending.
+    public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+        guard line >= 1 && line <= lineStarts.count else { return [] }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// The text of a 1-based line without its line ending.
+    public func lineText(_ line: Int) -> String {
+        String(decoding: lineBytes(line), as: UTF8.self)
+    }
+
+    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (line: Int, column: Int) {
+        // The last line start that is <= offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let start = lineStarts[low]
+        var column = 1
+        var i = start
+        let end = min(offset, buffer.count)
+        while i < end {
+            if buffer[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // An offset inside a multi-byte scalar belongs to that scalar's column.
+        if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
+        return (low + 1, max(column, 1))
+    }
+
+    /// Length of the well-formed UTF-8 sequence that starts at `i` (a non-ASCII lead byte), or 0.
+    /// Follows the table of well-formed byte sequences in the Unicode standard (no overlongs,
+    /// no surrogates, nothing above U+10FFFF).
+    static func validSequenceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = b.count
+        let lead = b[i]
+        func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < n && b[i + k] >= low && b[i + k] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
+
+/// Why an input could not be linted. Each case names the file and, where there is one, the position.
+public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidUTF8(path: String, line: Int, column: Int, offset: Int)
+    case binary(path: String, line: Int, column: Int, offset: Int)
+    case unreadable(path: String, reason: String)
+    case malformed(path: String, line: Int, column: Int, reason: String)
+
+    public var path: String {
+        switch self {
+        case .invalidUTF8(let path, _, _, _), .binary(let path, _, _, _), .unreadable(let path, _),
+             .malformed(let path, _, _, _):
+            return path
+        }
+    }
+
+    /// 1-based line and column, (1, 1) when the error is about the whole file.
+    public var position: (line: Int, column: Int, offset: Int) {
+        switch self {
+        case .invalidUTF8(_, let line, let column, let offset), .binary(_, let line, let column, let offset):
+            return (line, column, offset)
+        case .malformed(_, let line, let column, _):
+            return (line, column, 0)
+        case .unreadable:
+            return (1, 1, 0)
+        }
+    }
+
+    /// A short message without the path (the renderer puts the path in front).
+    public var message: String {
+        switch self {
+        case .invalidUTF8(_, _, _, let offset):
+            return "invalid UTF-8 at byte offset \(offset); replylint reads UTF-8 text only"
+        case .binary(_, _, _, let offset):
+            return "binary file (NUL byte at offset \(offset)); not linted"
+        case .unreadable(_, let reason):
+            return reason
+        case .malformed(_, _, _, let reason):
+            return reason
+        }
+    }
+
+    public var description: String {
+        let p = position
+        return "\(path):\(p.line):\(p.column): error: \(message)"
+    }
+}

@@ -1,0 +1,96 @@
+/// Runs the enabled rules over documents and places their findings in the source files.
+///
+/// A `Linter` is immutable and can be shared by threads; each thread brings its own `Tokenizer`.
+public final class Linter: Sendable {
+    public struct Configuration: Sendable {
+        public var options: LintOptions
+        /// Severity by rule id or by category name; nil turns the rule off.
+        public var severities: [String: Severity?]
+        /// Only these rule ids or categories run, when set.
+        public var only: Set<String>?
+
+        public init(options: LintOptions = LintOptions(), severities: [String: Severity?] = [:], only: Set<String>? = nil) {
+            self.options = options
+            self.severities = severities
+            self.only = only
+        }
+
+        /// The severity a rule runs at, or nil when it is off. A rule id setting wins over its category's.
+        public func severity(for description: RuleDescription) -> Severity? {
+            if let only, !only.contains(description.id), !only.contains(description.category.rawValue) { return nil }
+            if let setting = severities[description.id] { return setting }
+            if let setting = severities[description.category.rawValue] { return setting }
+            return description.defaultSeverity
+        }
+    }
+
+    struct Active: Sendable {
+        let rule: any Rule
+        let description: RuleDescription
+        let severity: Severity
+    }
+
+    let active: [Active]
+    public let configuration: Configuration
+
+    /// Builds every enabled rule of `registry` from the lexicons.
+    public init(lexicons: LexiconStore, configuration: Configuration = Configuration(),
+                registry: [any Rule.Type] = RuleRegistry.all) throws {
+        self.configuration = configuration
+        var active: [Active] = []
+        for type in registry {
+            let description = type.description
+            guard let severity = configuration.severity(for: description) else { continue }
+            active.append(Active(rule: try type.init(lexicons: lexicons), description: description, severity: severity))
+        }
+        self.active = active
+    }
+
+    /// The ids of the rules that run.
+    public var ruleIDs: [String] { active.map(\.description.id) }
+
+    /// Lints one document. Diagnostics come back sorted.
+    public func lint(_ document: Document, tokenizer: Tokenizer) -> [Diagnostic] {
+        let (tokens, sentences) = tokenizer.tokenize(document.text)
+        let context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
+        var placed: [(Finding, Active)] = []
+        for entry in active {
+            for finding in entry.rule.check(context) {
+                placed.append((finding, entry))
+            }
+        }
+        // Spelling yields to every other family: a word already flagged as profanity or as chat
+        // slang is not also a spelling mistake.
+        let claimed = placed.filter { $0.1.description.category != .spelling }.map { $0.0.range }
+        if !claimed.isEmpty {
+            placed.removeAll { finding, entry in
+                entry.description.category == .spelling && claimed.contains { $0.overlaps(finding.range) }
+            }
+        }
+        var diagnostics = placed.map { place($0.0, $0.1, in: document) }
+        diagnostics.sort(by: Diagnostic.ordered)
+        // The same rule twice on the same span says nothing new.
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where unique.last.map({ !($0.rule == diagnostic.rule && $0.offset == diagnostic.offset && $0.length == diagnostic.length) }) ?? true {
+            unique.append(diagnostic)
+        }
+        return unique
+    }
+
+    func place(_ finding: Finding, _ entry: Active, in document: Document) -> Diagnostic {
+        let source = document.source
+        let range = finding.range.clamped(to: 0..<document.text.count)
+        let start = document.fileOffset(range.lowerBound)
+        let end = max(start, document.fileOffset(range.upperBound, end: true))
+        let (line, column) = source.location(of: start)
+        let (endLine, endColumn) = source.location(of: end)
+        var severity = finding.severity ?? entry.severity
+        // A finding may lower its rule's severity (a mild word), never raise it past the setting.
+        if severity > entry.severity { severity = entry.severity }
+        return Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                          offset: start, length: end - start, severity: severity,
+                          category: entry.description.category, rule: entry.description.id,
+                          message: finding.message, excerpt: String(decoding: source.bytes[start..<end], as: UTF8.self),
+                          suggestions: finding.suggestions, help: finding.help, reply: document.name)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// One lexicon file: plain text, one entry a line, `|` between fields, `#` comments.
+///
+/// The file says what its columns are in a directive line, so that a reviewer can read it without
+/// the code:
+///
+///     # chat abbreviations a brand should spell out
+///     #! columns: term | suggestion | note
+///     xq   | porque | "por qué" in a question
+///
+/// A row may leave trailing columns out (they read as empty); more fields than columns, an empty
+/// first field, or a missing `columns` directive are errors naming the file and line.
+public struct LexiconTable: Sendable {
+    public struct Row: Sendable {
+        public let line: Int
+        public let fields: [String]
+        let columns: [String: Int]
+
+        /// A field by column name ("" when the row leaves it out).
+        public subscript(_ column: String) -> String {
+            guard let index = columns[column], index < fields.count else { return "" }
+            return fields[index]
+        }
+
+        /// The first field: the entry itself.
+        public var term: String { fields[0] }
+    }
+
+    /// Name relative to the locale folder, without `.txt` (`register/abbreviations`).
+    public let name: String
+    public let path: String
+    public let columns: [String]
+    public private(set) var rows: [Row]
+
+    public init(name: String, path: String, contents: String) throws {
+        self.name = name
+        self.path = path
+        var columns: [String]?
+        var index: [String: Int] = [:]
+        var rows: [Row] = []
+        var lineNumber = 0
+        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            if trimmed.hasPrefix("#!") {
+                let directive = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                guard directive.hasPrefix("columns:") else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "unknown directive '\(directive)'; the only one is '#! columns: a | b | c'")
+                }
+                let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "a columns directive needs distinct, non-empty names")
+                }
+                columns = names
+                index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+                continue
+            }
+            if trimmed.hasPrefix("#") { continue }
+            guard let names = columns else {
+                throw LexiconError(path: path, line: lineNumber, reason: "entry before the '#! columns:' directive")
+            }
+            // " # " (a hash between spaces) starts a trailing comment; `#hashtag` inside a field does not.
+            var body = Substring(trimmed)
+            if let hash = body.range(of: " # ") { body = body[..<hash.lowerBound] }
+            let fields = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.count <= names.count else {
+                throw LexiconError(path: path, line: lineNumber, reason: "\(fields.count) fields, but the file declares \(names.count) columns (\(names.joined(separator: " | ")))")
+            }
+            guard let first = fields.first, !first.isEmpty else {
+                throw LexiconError(path: path, line: lineNumber, reason: "empty entry")
+            }
+            rows.append(Row(line: lineNumber, fields: fields, columns: index))
+        }
+        guard columns != nil else {
+            throw LexiconError(path: path, line: 1, reason: "no '#! columns:' directive")
+        }
+        self.columns = columns!
+        self.rows = rows
+    }
+
+    /// Adds the rows of another file of the same name (an extra lexicon folder).
+    mutating func append(_ other: LexiconTable) throws {
+        guard other.columns == columns else {
+            throw LexiconError(path: other.path, line: 1, reason: "columns \(other.columns) differ from \(path)'s \(columns)")
+        }
+        rows.append(contentsOf: other.rows)
+    }
+
+    /// Requires the named columns; a rule calls this so that a renamed column fails loudly.
+    public func require(_ names: String...) throws {
+        for name in names where !columns.contains(name) {
+            throw LexiconError(path: path, line: 1, reason: "missing column '\(name)'")
+        }
+    }
+}
+
+public struct LexiconError: Error, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let reason: String
+    public init(path: String, line: Int, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+    public var description: String { "\(path):\(line): error: \(reason)" }
+}
+
+/// Every lexicon of one locale, loaded from `lexicons/<locale>/` (and extra folders).
+public struct LexiconStore: Sendable {
+    public let locale: String
+    public private(set) var tables: [String: LexiconTable] = [:]
+    /// The folders read, in order.
+    public private(set) var directories: [String] = []
+
+    /// An empty store (rules that need a table then fail with a clear error).
+    public init(locale: String = "es") {
+        self.locale = locale
+    }
+
+    /// Loads every `*.txt` below `root/<locale>/`, then below each extra folder's `<locale>/` (or the
+    /// folder itself when it has no such subfolder), merging files of the same name.
+    public init(root: String, locale: String = "es", extra: [String] = []) throws {
+        self.locale = locale
+        let main = (root as NSString).appendingPathComponent(locale)
+        guard FileManager.default.fileExists(atPath: main) else {
+            throw LexiconError(path: main, line: 0, reason: "no lexicon folder for locale '\(locale)'")
+        }
+        try load(main)
+        for folder in extra {
+            let localized = (folder as NSString).appendingPathComponent(locale)
+            try load(FileManager.default.fileExists(atPath: localized) ? localized : folder)
+        }
+    }
+
+    mutating func load(_ folder: String) throws {
+        directories.append(folder)
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            throw LexiconError(path: folder, line: 0, reason: "cannot read the lexicon folder")
+        }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".txt") { files.append(relative) }
+        }
+        for relative in files.sorted() {
+            let path = (folder as NSString).appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: path),
+                  let contents = String(data: data, encoding: .utf8) else {
+                throw LexiconError(path: path, line: 0, reason: "unreadable or not UTF-8")
+            }
+            let name = String(relative.dropLast(4))
+            let table = try LexiconTable(name: name, path: path, contents: contents)
+            if tables[name] != nil { try tables[name]!.append(table) } else { tables[name] = table }
+        }
+    }
+
+    /// A table by name (`register/laughter`); an error naming the folder when it is missing.
+    public func table(_ name: String) throws -> LexiconTable {
+        guard let table = tables[name] else {
+            let folder = directories.first ?? "lexicons/\(locale)"
+            throw LexiconError(path: "\(folder)/\(name).txt", line: 0, reason: "lexicon file missing")
+        }
+        return table
+    }
+
+    /// Where replylint finds its lexicons when no folder is given: `$REPLYLINT_LEXICONS`, then a
+    /// `lexicons` folder beside the executable or in one of its parents (a build tree), then
+    /// `share/replylint/lexicons` next to the executable's `bin`, then the system folders.
+    public static func defaultRoot(executable: String? = nil) -> String? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["REPLYLINT_LEXICONS"], !env.isEmpty { return env }
+        var candidates: [String] = []
+        let exe = executable ?? (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        var dir = ((exe as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+        while !dir.isEmpty && dir != "/" {
+            candidates.append((dir as NSString).appendingPathComponent("lexicons"))
+            candidates.append((dir as NSString).appendingPathComponent("share/replylint/lexicons"))
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        candidates += ["/usr/local/share/replylint/lexicons", "/usr/share/replylint/lexicons"]
+        return candidates.first { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("es")) }
+    }
+}

@@ -1,0 +1,4 @@
+/// The polemic rules, in the order they run.
+public enum PolemicFamily {
+    public static let rules: [any Rule.Type] = []
+}

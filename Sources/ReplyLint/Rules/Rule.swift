@@ -1,0 +1,126 @@
+/// The register a brand speaks to its customers in.
+public enum Register: String, Sendable, CaseIterable {
+    case usted
+    case tu
+    case vos
+
+    /// Accepts `usted`, `tu`, `tú`, `vos`.
+    public init?(setting: String) {
+        switch setting.lowercased() {
+        case "usted": self = .usted
+        case "tu", "tú": self = .tu
+        case "vos": self = .vos
+        default: return nil
+        }
+    }
+}
+
+/// Settings that change what rules flag.
+public struct LintOptions: Sendable, Equatable {
+    /// The register replies are expected to use (usted by default).
+    public var register: Register
+    /// A region such as `es-MX`; nil means every region, with only unambiguous entries.
+    public var region: String?
+    public var locale: String
+
+    public init(register: Register = .usted, region: String? = nil, locale: String = "es") {
+        self.register = register
+        self.region = region
+        self.locale = locale
+    }
+}
+
+/// An example a rule carries: text with `«` and `»` around every span the rule must flag
+/// (none in a non-triggering example), and the options it runs under.
+public struct RuleExample: Sendable, CustomStringConvertible {
+    public var marked: String
+    public var options: LintOptions
+    public var file: StaticString
+    public var line: UInt
+
+    public init(_ marked: String, register: Register = .usted, region: String? = nil,
+                file: StaticString = #filePath, line: UInt = #line) {
+        self.marked = marked
+        self.options = LintOptions(register: register, region: region)
+        self.file = file
+        self.line = line
+    }
+
+    /// The text without markers, and the byte ranges the markers enclose.
+    public var parsed: (text: String, spans: [Range<Int>]) {
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var open: Int?
+        for scalar in marked.unicodeScalars {
+            if scalar == "«" { open = bytes.count; continue }
+            if scalar == "»", let start = open { spans.append(start..<bytes.count); open = nil; continue }
+            bytes.append(contentsOf: String(scalar).utf8)
+        }
+        return (String(decoding: bytes, as: UTF8.self), spans)
+    }
+
+    public var description: String { marked }
+}
+
+/// What a rule is, for `--list-rules`, `replylint explain` and the generic example test.
+public struct RuleDescription: Sendable {
+    /// Stable id, `family.name` (`register.laughter`). Never renamed once released.
+    public var id: String
+    public var category: Category
+    public var defaultSeverity: Severity
+    /// One line: what the rule flags.
+    public var summary: String
+    /// Why a reply should not have it: a paragraph or two.
+    public var rationale: String
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+
+    public init(id: String, category: Category, defaultSeverity: Severity? = nil, summary: String, rationale: String,
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.category = category
+        self.defaultSeverity = defaultSeverity ?? category.defaultSeverity
+        self.summary = summary
+        self.rationale = rationale
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A rule: one small type that says what it flags and proves it with examples.
+///
+/// A rule is built once from the lexicons (turning their lines into fast lookups) and then
+/// checks any number of documents, from any thread.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init(lexicons: LexiconStore) throws
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// What a rule sees of one document.
+public struct RuleContext {
+    public let document: Document
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    public let options: LintOptions
+
+    public init(document: Document, tokens: [Token], sentences: [Sentence], options: LintOptions) {
+        self.document = document
+        self.tokens = tokens
+        self.sentences = sentences
+        self.options = options
+    }
+
+    /// The document text of a byte range.
+    public func text(_ range: Range<Int>) -> String { document.slice(range) }
+
+    /// The index of the next token that is not punctuation, after `index`.
+    public func nextWord(after index: Int) -> Int? {
+        var i = index + 1
+        while i < tokens.count {
+            if tokens[i].kind != .punctuation { return i }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,225 @@
+/// Finds the spans that ICU's word iterator would cut into pieces: template slots, URLs,
+/// e-mail addresses, @mentions and #hashtags. Works on bytes; ASCII decisions only, with
+/// Unicode letters accepted inside hashtags and mentions.
+enum SpecialScanner {
+    struct Span: Equatable {
+        var kind: TokenKind
+        var range: Range<Int>
+    }
+
+    /// Top-level domains that make a bare `name.tld` a link rather than a word.
+    static let domains: Set<String> = [
+        "com", "es", "mx", "ar", "co", "cl", "pe", "ve", "uy", "ec", "bo", "py", "cr", "gt", "do", "pr",
+        "net", "org", "info", "io", "ly", "me", "app", "gob", "gov", "edu", "eu", "tv", "biz", "shop", "store",
+    ]
+
+    static func scan(_ text: [UInt8]) -> [Span] {
+        var spans: [Span] = []
+        text.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                let atStart = i == 0 || !isWordByte(b[i - 1])
+                var found: Span?
+                switch c {
+                case UInt8(ascii: "{"):
+                    found = placeholderBrace(b, i)
+                case UInt8(ascii: "$"):
+                    if i + 1 < n && b[i + 1] == UInt8(ascii: "{") { found = closing(b, i, from: i + 2, close: "}", kind: .placeholder) }
+                case UInt8(ascii: "%"):
+                    found = printfSlot(b, i)
+                case UInt8(ascii: "["):
+                    found = bracketSlot(b, i)
+                case UInt8(ascii: "@"):
+                    if atStart, let end = handleEnd(b, i + 1), end > i + 1 { found = Span(kind: .mention, range: i..<end) }
+                case UInt8(ascii: "#"):
+                    if atStart, let end = handleEnd(b, i + 1), end > i + 1, !allDigits(b, i + 1..<end) {
+                        found = Span(kind: .hashtag, range: i..<end)
+                    }
+                default:
+                    if atStart && isURLByte(c) { found = link(b, i) }
+                }
+                if let span = found {
+                    spans.append(span)
+                    i = span.range.upperBound
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return spans
+    }
+
+    @inline(__always) static func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    /// ASCII letters, digits, underscore and any byte of a multi-byte scalar.
+    @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {
+        isAlnum(c) || c == UInt8(ascii: "_") || c >= 0x80
+    }
+
+    static func isURLByte(_ c: UInt8) -> Bool {
+        if isAlnum(c) { return true }
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
+             UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+             UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "%"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func allDigits(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for i in range where !(b[i] >= 0x30 && b[i] <= 0x39) { return false }
+        return true
+    }
+
+    /// End of a handle body: letters (any script), digits, underscore.
+    static func handleEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var i = start
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                if isAlnum(c) || c == UInt8(ascii: "_") { i += 1; continue }
+                break
+            }
+            let scalar = Tokenizer.scalar(b, at: i)
+            guard let s = Unicode.Scalar(scalar), s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark else { break }
+            i += Tokenizer.scalarLength(c)
+        }
+        return i
+    }
+
+    /// `{{ nombre }}`, `{nombre}`, `{0}`.
+    static func placeholderBrace(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Span? {
+        if i + 1 < b.count && b[i + 1] == UInt8(ascii: "{") {
+            var j = i + 2
+            while j + 1 < b.count && j - i < 80 {
+                if b[j] == 0x0A || b[j] == 0x0D { return nil }
+                if b[j] == UInt8(ascii: "}") && b[j + 1] == UInt8(ascii: "}") {
+                    return j > i + 2 ? Span(kind: .placeholder, range: i..<(j + 2)) : nil
+                }
+                j += 1
+            }
+            return nil
+        }
+        var j = i + 1
+        while j < b.count && j - i < 60 {
+            let c = b[j]
+            if c == UInt8(ascii: "}") { return j > i + 1 ? Span(kind: .placeholder, range: i..<(j + 1)) : nil }
+            if !(isAlnum(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c >= 0x80) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    static func closing(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, from: Int, close: Character, kind: TokenKind) -> Span? {
+        let target = close.asciiValue!
+        var j = from
+        while j < b.count && j - i < 80 {
+            if b[j] == 0x0A || b[j] == 0x0D { return nil }
+            if b[j] == target { return j > from ? Span(kind: kind, range: i..<(j + 1)) : nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// `%s`, `%d`, `%1$s`, `%(nombre)s`; never `50 %` or `20% de descuento`.
+    static func printfSlot(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Span? {
+        var j = i + 1
+        guard j < b.count else { return nil }
+        if b[j] == UInt8(ascii: "(") {
+            guard let span = closing(b, i, from: j + 1, close: ")", kind: .placeholder) else { return nil }
+            j = span.range.upperBound
+        } else {
+            var k = j
+            while k < b.count && b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
+            if k > j && k < b.count && b[k] == UInt8(ascii: "$") { j = k + 1 }
+        }
+        guard j < b.count else { return nil }
+        let conversions: Set<UInt8> = Set("sdifu@".utf8)
+        guard conversions.contains(b[j]) else { return nil }
+        let end = j + 1
+        if end < b.count && isWordByte(b[end]) { return nil }
+        return Span(kind: .placeholder, range: i..<end)
+    }
+
+    /// `[NOMBRE]`, `[NUMERO_PEDIDO]`: capitals, digits and underscores only.
+    static func bracketSlot(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Span? {
+        var j = i + 1
+        var letters = 0
+        while j < b.count && j - i < 60 {
+            let c = b[j]
+            if c == UInt8(ascii: "]") { return letters >= 2 ? Span(kind: .placeholder, range: i..<(j + 1)) : nil }
+            if c >= 0x41 && c <= 0x5A { letters += 1; j += 1; continue }
+            if c >= 0x80 {
+                let scalar = Tokenizer.scalar(b, at: j)
+                guard let s = Unicode.Scalar(scalar), s.properties.isUppercase else { return nil }
+                letters += 1
+                j += Tokenizer.scalarLength(c)
+                continue
+            }
+            if c == UInt8(ascii: "_") || (c >= 0x30 && c <= 0x39) { j += 1; continue }
+            return nil
+        }
+        return nil
+    }
+
+    /// An URL (`https://…`, `www.…`), an e-mail address, or a bare `name.tld[/path]`.
+    static func link(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Span? {
+        var j = i
+        while j < b.count && isURLByte(b[j]) { j += 1 }
+        // Trailing punctuation belongs to the sentence, not to the link.
+        while j > i {
+            let c = b[j - 1]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") || c == UInt8(ascii: ";") || c == UInt8(ascii: ":")
+                || c == UInt8(ascii: "!") || c == UInt8(ascii: "?") || c == UInt8(ascii: "'") || c == UInt8(ascii: "*") {
+                j -= 1
+            } else if c == UInt8(ascii: ")") || c == UInt8(ascii: "]") {
+                let open: UInt8 = c == UInt8(ascii: ")") ? UInt8(ascii: "(") : UInt8(ascii: "[")
+                var balance = 0
+                for k in i..<j { if b[k] == open { balance += 1 } else if b[k] == c { balance -= 1 } }
+                if balance < 0 { j -= 1 } else { break }
+            } else {
+                break
+            }
+        }
+        guard j > i else { return nil }
+        // Most words hold no dot, colon or at sign: no string work for them.
+        var marked = false
+        for k in i..<j where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "@") {
+            marked = true
+            break
+        }
+        guard marked else { return nil }
+        let run = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
+        let lower = run.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            return lower.count > 8 ? Span(kind: .url, range: i..<j) : nil
+        }
+        if lower.hasPrefix("www.") && lower.count > 5 { return Span(kind: .url, range: i..<j) }
+        if let at = run.utf8.firstIndex(of: UInt8(ascii: "@")) {
+            let local = run.utf8[run.utf8.startIndex..<at]
+            let domain = run.utf8[run.utf8.index(after: at)...]
+            guard !local.isEmpty, domain.contains(UInt8(ascii: ".")) else { return nil }
+            let parts = String(decoding: domain, as: UTF8.self).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }),
+                  let tld = parts.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }) else { return nil }
+            // The address ends where the domain does.
+            let domainLength = parts.joined(separator: ".").utf8.count
+            return Span(kind: .email, range: i..<(i + local.count + 1 + domainLength))
+        }
+        // Bare domain: labels of letters, digits and hyphens, a known TLD, optionally a path.
+        let hostEnd = lower.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? lower.endIndex
+        let host = lower[..<hostEnd]
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let tld = labels.last, domains.contains(String(tld)) else { return nil }
+        return Span(kind: .url, range: i..<j)
+    }
+}

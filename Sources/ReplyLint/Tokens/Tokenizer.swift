@@ -1,0 +1,236 @@
+import ICUShim
+
+/// Turns a document's text into tokens and sentences with ICU's break iterators.
+///
+/// Template slots, URLs, e-mail addresses, mentions and hashtags are found first by a small
+/// scanner (ICU would split them into words); ICU's word iterator then runs over the text
+/// between them, and its sentence iterator over the whole text.
+///
+/// A tokenizer owns its ICU iterators and reuses them for every document: create one per
+/// thread and keep it. It is not thread-safe.
+public final class Tokenizer {
+    public let locale: String
+    private let words: OpaquePointer
+    private let sentences: OpaquePointer
+    private let folder: OpaquePointer
+    private var foldBuffer = [CChar](repeating: 0, count: 256)
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let status: Int32
+        public var description: String { "ICU could not open a break iterator (status \(status))" }
+    }
+
+    public init(locale: String = "es") throws {
+        self.locale = locale
+        var status: Int32 = 0
+        // ICU answers "es" with a warning (it falls back to root data): test for failure, not zero.
+        guard let w = rl_breaker_open(Int32(RL_BREAK_WORD), locale, &status), status <= 0 else {
+            throw Failure(status: status)
+        }
+        guard let s = rl_breaker_open(Int32(RL_BREAK_SENTENCE), locale, &status), status <= 0 else {
+            rl_breaker_close(w)
+            throw Failure(status: status)
+        }
+        guard let f = rl_folder_open(locale, &status), status <= 0 else {
+            rl_breaker_close(w)
+            rl_breaker_close(s)
+            throw Failure(status: status)
+        }
+        words = w
+        sentences = s
+        folder = f
+    }
+
+    deinit {
+        rl_breaker_close(words)
+        rl_breaker_close(sentences)
+        rl_folder_close(folder)
+    }
+
+    /// The ICU version replylint runs on.
+    public static var icuVersion: String { String(cString: rl_icu_version()) }
+
+    /// Tokens and sentences of a text.
+    public func tokenize(_ text: [UInt8]) -> (tokens: [Token], sentences: [Sentence]) {
+        if text.isEmpty { return ([], []) }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.count / 4)
+        let sentenceRanges = sentenceBoundaries(text)
+        let special = SpecialScanner.scan(text)
+
+        text.withUnsafeBufferPointer { buffer in
+            var cursor = 0
+            for span in special {
+                if span.range.lowerBound > cursor {
+                    wordTokens(buffer, cursor..<span.range.lowerBound, into: &tokens)
+                }
+                tokens.append(makeToken(buffer, span.kind, span.range))
+                cursor = span.range.upperBound
+            }
+            if cursor < buffer.count {
+                wordTokens(buffer, cursor..<buffer.count, into: &tokens)
+            }
+        }
+
+        // Sentence index and the space before each token.
+        var sentenceList: [Sentence] = []
+        sentenceList.reserveCapacity(sentenceRanges.count)
+        var t = 0
+        for (index, range) in sentenceRanges.enumerated() {
+            let first = t
+            while t < tokens.count && tokens[t].range.lowerBound < range.upperBound {
+                tokens[t].sentence = index
+                t += 1
+            }
+            sentenceList.append(Sentence(range: range, tokens: first..<t))
+        }
+        var previousEnd = 0
+        for i in tokens.indices {
+            let start = tokens[i].range.lowerBound
+            tokens[i].spaceBefore = start == 0 || (previousEnd < start) || i == 0
+            previousEnd = tokens[i].range.upperBound
+        }
+        return (tokens, sentenceList)
+    }
+
+    /// Lowercase (`mode` RL_FOLD_LOWER), accent-folded (RL_FOLD_ACCENTS) or uppercase
+    /// (RL_FOLD_UPPER) form of a string, with the locale's rules.
+    public func fold(_ string: String, mode: Int32 = Int32(RL_FOLD_ACCENTS)) -> String {
+        var bytes = Array(string.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer in
+            fold(UnsafeBufferPointer(buffer), 0..<buffer.count, mode: mode)
+        }
+    }
+
+    // MARK: - Internals
+
+    private func sentenceBoundaries(_ text: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard rl_breaker_set_utf8(sentences, chars.baseAddress, Int64(chars.count)) <= 0 else {
+                    result = [0..<text.count]
+                    return
+                }
+                var start = Int(rl_breaker_first(sentences))
+                var status: Int32 = 0
+                while true {
+                    let next = Int(rl_breaker_next(sentences, &status))
+                    if next < 0 { break }
+                    result.append(start..<next)
+                    start = next
+                }
+            }
+        }
+        if result.isEmpty { result = [0..<text.count] }
+        return result
+    }
+
+    private func wordTokens(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [Token]) {
+        let base = buffer.baseAddress! + range.lowerBound
+        let status0 = base.withMemoryRebound(to: CChar.self, capacity: range.count) {
+            rl_breaker_set_utf8(words, $0, Int64(range.count))
+        }
+        guard status0 <= 0 else { return }
+        var start = Int(rl_breaker_first(words))
+        var status: Int32 = 0
+        while true {
+            let next = Int(rl_breaker_next(words, &status))
+            if next < 0 { break }
+            let segment = (range.lowerBound + start)..<(range.lowerBound + next)
+            start = next
+            if let kind = classify(buffer, segment, status: status) {
+                tokens.append(makeToken(buffer, kind, segment))
+            }
+        }
+    }
+
+    private func classify(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, status: Int32) -> TokenKind? {
+        let first = Tokenizer.scalar(buffer, at: range.lowerBound)
+        if Tokenizer.isEmojiSegment(buffer, range) { return .emoji }
+        if status >= RL_WORD_LETTER { return .word }
+        if status >= RL_WORD_NUMBER { return .number }
+        if rl_is_white_space(Int32(bitPattern: first)) != 0 { return nil }
+        if rl_is_punctuation(Int32(bitPattern: first)) != 0 { return .punctuation }
+        return .symbol
+    }
+
+    /// A segment is an emoji when it holds a pictographic scalar, a regional indicator pair or a
+    /// keycap: ICU keeps ZWJ sequences, skin tones and flags together in one segment.
+    static func isEmojiSegment(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = buffer[i]
+            if byte < 0x80 { i += 1; continue }
+            let c = Tokenizer.scalar(buffer, at: i)
+            let value = Int32(bitPattern: c)
+            if c == 0x20E3 || rl_is_extended_pictographic(value) != 0 || rl_is_regional_indicator(value) != 0 {
+                return true
+            }
+            i += Tokenizer.scalarLength(byte)
+        }
+        return false
+    }
+
+    private func makeToken(_ buffer: UnsafeBufferPointer<UInt8>, _ kind: TokenKind, _ range: Range<Int>) -> Token {
+        let slice = UnsafeBufferPointer(rebasing: buffer[range])
+        let text = String(decoding: slice, as: UTF8.self)
+        var ascii = true
+        for byte in slice where byte >= 0x80 { ascii = false; break }
+        let lower: String
+        let folded: String
+        if ascii {
+            lower = Tokenizer.asciiLower(slice)
+            folded = lower
+        } else {
+            lower = fold(buffer, range, mode: Int32(RL_FOLD_LOWER))
+            folded = fold(buffer, range, mode: Int32(RL_FOLD_ACCENTS))
+        }
+        return Token(kind: kind, range: range, text: text, lower: lower, folded: folded, sentence: 0, spaceBefore: false)
+    }
+
+    private func fold(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, mode: Int32) -> String {
+        let source = UnsafeRawPointer(buffer.baseAddress! + range.lowerBound).assumingMemoryBound(to: CChar.self)
+        while true {
+            let needed = foldBuffer.withUnsafeMutableBufferPointer {
+                rl_folder_fold(folder, mode, source, Int32(range.count), $0.baseAddress, Int32($0.count))
+            }
+            if needed < 0 {
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+            }
+            if Int(needed) <= foldBuffer.count {
+                return foldBuffer.withUnsafeBufferPointer {
+                    $0.withMemoryRebound(to: UInt8.self) {
+                        String(decoding: UnsafeBufferPointer(rebasing: $0[0..<Int(needed)]), as: UTF8.self)
+                    }
+                }
+            }
+            foldBuffer = [CChar](repeating: 0, count: Int(needed) * 2)
+        }
+    }
+
+    static func asciiLower(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = (b >= 0x41 && b <= 0x5A) ? b + 0x20 : b }
+            return bytes.count
+        }
+    }
+
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar value at a byte offset of valid UTF-8.
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let lead = b[i]
+        switch scalarLength(lead) {
+        case 1: return UInt32(lead)
+        case 2: return (UInt32(lead & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+        case 3: return (UInt32(lead & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+        default:
+            return (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
+                | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import ReplyLint
+print("replylint")
