@@ -74,9 +74,12 @@ public struct RuleDescription: Sendable {
     public var rationale: String
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
+    /// Whether the example test may also run each example behind a multi-byte prefix sentence.
+    /// Reply-level rules (one finding per reply, on its first sentence) say false.
+    public var examplesTakePrefix: Bool
 
     public init(id: String, category: Category, defaultSeverity: Severity? = nil, summary: String, rationale: String,
-                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                triggering: [RuleExample], nonTriggering: [RuleExample], examplesTakePrefix: Bool = true) {
         self.id = id
         self.category = category
         self.defaultSeverity = defaultSeverity ?? category.defaultSeverity
@@ -84,6 +87,7 @@ public struct RuleDescription: Sendable {
         self.rationale = rationale
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.examplesTakePrefix = examplesTakePrefix
     }
 }
 
