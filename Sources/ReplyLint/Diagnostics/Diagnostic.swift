@@ -94,7 +94,7 @@ public struct Diagnostic: Sendable, Equatable {
     public init(inputError error: InputError) {
         let p = error.position
         self.init(path: error.path, line: p.line, column: p.column, endLine: p.line, endColumn: p.column,
-                  offset: p.offset, length: 0, severity: .error, category: .input, rule: "input.unreadable",
+                  offset: p.offset, length: 0, severity: .error, category: .input, rule: error.ruleID,
                   message: error.message, excerpt: "")
     }
 

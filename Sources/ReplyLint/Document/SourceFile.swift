@@ -149,6 +149,16 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The id diagnostics of this error carry (`input.encoding`, `input.binary`, ...).
+    public var ruleID: String {
+        switch self {
+        case .invalidUTF8: return "input.encoding"
+        case .binary: return "input.binary"
+        case .unreadable: return "input.unreadable"
+        case .malformed: return "input.malformed"
+        }
+    }
+
     /// 1-based line and column, (1, 1) when the error is about the whole file.
     public var position: (line: Int, column: Int, offset: Int) {
         switch self {
@@ -165,9 +175,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .invalidUTF8(_, _, _, let offset):
-            return "invalid UTF-8 at byte offset \(offset); replylint reads UTF-8 text only"
+            return "UTF-8 no válido en el byte \(offset); replylint solo lee texto UTF-8"
         case .binary(_, _, _, let offset):
-            return "binary file (NUL byte at offset \(offset)); not linted"
+            return "archivo binario (byte NUL en el byte \(offset)); no se revisa"
         case .unreadable(_, let reason):
             return reason
         case .malformed(_, _, _, let reason):
