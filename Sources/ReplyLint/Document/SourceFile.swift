@@ -56,7 +56,7 @@ public struct SourceFile: Sendable {
                 } else {
                     let length = SourceFile.validSequenceLength(buffer, at: i)
                     if length == 0 {
-                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts)
+                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts, snap: false)
                         throw InputError.invalidUTF8(path: path, line: line, column: column, offset: i)
                     }
                     i += length
@@ -91,7 +91,7 @@ public struct SourceFile: Sendable {
         String(decoding: lineBytes(line), as: UTF8.self)
     }
 
-    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (line: Int, column: Int) {
+    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int], snap: Bool = true) -> (line: Int, column: Int) {
         // The last line start that is <= offset.
         var low = 0
         var high = lineStarts.count - 1
@@ -108,7 +108,7 @@ public struct SourceFile: Sendable {
             i += 1
         }
         // An offset inside a multi-byte scalar belongs to that scalar's column.
-        if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
+        if snap && end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
         return (low + 1, max(column, 1))
     }
 
