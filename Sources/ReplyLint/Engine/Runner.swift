@@ -93,8 +93,12 @@ public struct Runner: Sendable {
             }
         }
         var diagnostics: [Diagnostic] = []
-        for document in InputFiles.documents(of: file) {
-            diagnostics += linter.lint(document, tokenizer: tokenizer)
+        do throws(InputError) {
+            for document in try InputFiles.documents(of: file) {
+                diagnostics += linter.lint(document, tokenizer: tokenizer)
+            }
+        } catch {
+            diagnostics.append(Diagnostic(inputError: error))
         }
         return JobResult(diagnostics: diagnostics, source: file)
     }
