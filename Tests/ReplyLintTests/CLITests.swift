@@ -121,7 +121,7 @@ final class CLITests: XCTestCase {
         try write("d/b.txt", [0xFF])
         try write("d/a/z.md", [0xFF])
         try write("d/.oculto/x.txt", [0xFF])
-        try write("d/c.json", [0xFF])
+        try write("d/c.csv", [0xFF])
         let r = try run(["--format", "json", folder.appendingPathComponent("d").path])
         let paths = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]]).map { ($0["path"] as! String) }
         XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, ["z.md", "b.txt"])
