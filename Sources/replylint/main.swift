@@ -17,7 +17,7 @@ struct ReplyLintCommand: ParsableCommand {
     )
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, rdjson }
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
 extension Register: ExpressibleByArgument {
@@ -63,7 +63,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, sarif (2.1.0), github (workflow commands) or rdjson (reviewdog).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colors in text output: auto (a terminal without NO_COLOR), always or never.")
@@ -108,6 +108,12 @@ struct Lint: ParsableCommand {
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(JSONRenderer.render(run.report).utf8))
+        case .sarif:
+            FileHandle.standardOutput.write(Data(SARIFRenderer.render(run.report, version: ReplyLintCommand.configuration.version).utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
+        case .rdjson:
+            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report) { run.sources[$0] }.utf8))
         case .text:
             let useColor: Bool
             switch color {
