@@ -17,12 +17,15 @@ public enum Category: String, Sendable, CaseIterable, Codable {
     case polemic
     case register
     case input
+    /// Comments that suppress findings: unused or unknown-rule directives.
+    case suppression
 
     /// Default severity of the family's rules.
     public var defaultSeverity: Severity {
         switch self {
         case .profanity, .discrimination, .input: return .error
         case .spelling, .empathy, .polemic, .register: return .warning
+        case .suppression: return .note
         }
     }
 }

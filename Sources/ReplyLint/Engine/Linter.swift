@@ -44,7 +44,12 @@ public final class Linter: Sendable {
             active.append(Active(rule: try type.init(lexicons: lexicons), description: description, severity: severity))
         }
         self.active = active
+        knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
     }
+
+    /// Every rule id and category name a suppression or a setting may name (all registered rules,
+    /// not only the enabled ones).
+    public let knownNames: Set<String>
 
     /// The ids of the rules that run.
     public var ruleIDs: [String] { active.map(\.description.id) }

@@ -96,7 +96,9 @@ public struct Runner: Sendable {
         for document in InputFiles.documents(of: file) {
             diagnostics += linter.lint(document, tokenizer: tokenizer)
         }
-        return JobResult(diagnostics: diagnostics, source: file)
+        let suppressions = Suppressions(file: file)
+        diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)
+        return JobResult(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), source: file)
     }
 }
 
