@@ -81,6 +81,12 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: "Turn off these rules or categories (repeatable).")
     var disable: [String] = []
 
+    @Flag(name: .long, help: "Apply the safe fixes (repeated punctuation, elongation, a certain missing accent) to the files, atomically.")
+    var fix = false
+
+    @Flag(name: .long, help: "Show the safe fixes as a unified diff; write nothing.")
+    var diff = false
+
     @Flag(name: .long, help: "List the rules and exit.")
     var listRules = false
 
@@ -104,7 +110,13 @@ struct Lint: ParsableCommand {
             severities: severities, only: only.isEmpty ? nil : Set(only))
         let linter = try Linter(lexicons: lexicons, configuration: configuration)
 
-        let run = Runner(linter: linter, locale: common.locale).run(paths: paths, stdinName: stdinFilename)
+        let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
+        let run = Runner(linter: linter, locale: common.locale, mode: mode).run(paths: paths, stdinName: stdinFilename)
+        if !run.diffs.isEmpty {
+            // Diffs go with the text output; with a machine format they go to stderr.
+            let text = run.diffs.joined()
+            (format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
+        }
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(JSONRenderer.render(run.report).utf8))

@@ -99,7 +99,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(object["version"] as? Int, 1)
         let d = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
         let keys = ["path", "line", "column", "endLine", "endColumn", "offset", "length", "severity", "category", "rule",
-                    "message", "excerpt", "suggestions", "help", "reply"]
+                    "message", "excerpt", "suggestions", "help", "reply", "fix"]
         XCTAssertEqual(Set(d.keys), Set(keys))
         XCTAssertEqual(d["line"] as? Int, 2)
         XCTAssertEqual(d["column"] as? Int, 1)

@@ -8,17 +8,34 @@ public struct Runner: Sendable {
     public let locale: String
     /// Threads to use; defaults to the machine's active cores.
     public var threads: Int
+    public var mode: Mode
 
-    public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// What happens to safe fixes.
+    public enum Mode: Sendable {
+        /// Report only.
+        case lint
+        /// Apply the safe fixes to the files (atomically) and report what remains.
+        case fix
+        /// Report what remains after the fixes and show them as a diff, writing nothing.
+        case diff
+    }
+
+    public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
         self.linter = linter
         self.locale = locale
         self.threads = max(1, threads)
+        self.mode = mode
     }
 
     public struct Result: Sendable {
         public var report: Report
-        /// The sources read, by path, for renderers that print source lines.
+        /// The sources read, by path, for renderers that print source lines (after fixes).
         public var sources: [String: SourceFile]
+        /// Unified diffs of the fixes, in input order (`--fix` and `--diff`).
+        public var diffs: [String] = []
+        /// How many fixes were applied (or would be, with `--diff`).
+        public var fixes = 0
     }
 
     /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
@@ -49,11 +66,15 @@ public struct Runner: Sendable {
         var jobs: [Job] = found.map { .path($0) }
         if let stdinFile { jobs.insert(.file(stdinFile), at: 0) }
         let results = lintAll(jobs)
+        var diffs: [String] = []
+        var fixes = 0
         for result in results {
             diagnostics += result.diagnostics
             if let file = result.source { sources[file.path] = file }
+            if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
+            fixes += result.fixes
         }
-        return Result(report: Report(diagnostics: diagnostics, files: files), sources: sources)
+        return Result(report: Report(diagnostics: diagnostics, files: files), sources: sources, diffs: diffs, fixes: fixes)
     }
 
     enum Job: Sendable {
@@ -64,6 +85,8 @@ public struct Runner: Sendable {
     struct JobResult: Sendable {
         var diagnostics: [Diagnostic] = []
         var source: SourceFile?
+        var diff: String?
+        var fixes = 0
     }
 
     /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
@@ -92,13 +115,39 @@ public struct Runner: Sendable {
             case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
             }
         }
+        var diagnostics = lintFile(file, tokenizer: tokenizer)
+        guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
+            return JobResult(diagnostics: diagnostics, source: file)
+        }
+        // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
+        // repeat a few times until nothing changes.
+        var current = file
+        var total = 0
+        for _ in 0..<3 {
+            let (bytes, applied) = Fixer.apply(diagnostics, to: current.bytes)
+            guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
+            total += applied
+            current = fixed
+            diagnostics = lintFile(current, tokenizer: tokenizer)
+        }
+        var result = JobResult(diagnostics: diagnostics, source: current, fixes: total)
+        result.diff = Fixer.diff(path: file.path, old: file, new: current)
+        if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
+            result.source = file
+            result.diagnostics = lintFile(file, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+        }
+        return result
+    }
+
+    /// Every diagnostic of one file: each of its documents, then its suppression comments.
+    func lintFile(_ file: SourceFile, tokenizer: Tokenizer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in InputFiles.documents(of: file) {
             diagnostics += linter.lint(document, tokenizer: tokenizer)
         }
         let suppressions = Suppressions(file: file)
         diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)
-        return JobResult(diagnostics: diagnostics.sorted(by: Diagnostic.ordered), source: file)
+        return diagnostics.sorted(by: Diagnostic.ordered)
     }
 }
 
