@@ -35,7 +35,8 @@ public enum Fixer {
         guard stat(path, &info) == 0 else {
             return .unreadable(path: path, reason: "no se puede escribir: " + String(cString: strerror(errno)))
         }
-        if access(path, W_OK) != 0 {
+        // A file nobody may write (mode a-w) is refused even for root: someone locked it on purpose.
+        if access(path, W_OK) != 0 || (info.st_mode & 0o222) == 0 {
             return .unreadable(path: path, reason: "no se puede corregir: el archivo es de solo lectura")
         }
         let directory = (path as NSString).deletingLastPathComponent
