@@ -87,6 +87,12 @@ struct Lint: ParsableCommand {
     @Flag(name: .long, help: "Show the safe fixes as a unified diff; write nothing.")
     var diff = false
 
+    @Option(name: .long, help: "Record today's findings in this file (then lint as usual).")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "Report only findings that this baseline file does not already record.")
+    var baseline: String?
+
     @Flag(name: .long, help: "List the rules and exit.")
     var listRules = false
 
@@ -110,8 +116,21 @@ struct Lint: ParsableCommand {
             severities: severities, only: only.isEmpty ? nil : Set(only))
         let linter = try Linter(lexicons: lexicons, configuration: configuration)
 
+        let recorded: Baseline?
+        do {
+            recorded = try baseline.map { try Baseline(path: $0) }
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
         let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
-        let run = Runner(linter: linter, locale: common.locale, mode: mode).run(paths: paths, stdinName: stdinFilename)
+        var run = Runner(linter: linter, locale: common.locale, mode: mode).run(paths: paths, stdinName: stdinFilename)
+        if let writeBaseline {
+            let text = Baseline(diagnostics: run.report.diagnostics).serialized()
+            if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
+        }
+        if let recorded {
+            run.report = Report(diagnostics: recorded.filter(run.report.diagnostics), files: run.report.files)
+        }
         if !run.diffs.isEmpty {
             // Diffs go with the text output; with a machine format they go to stderr.
             let text = run.diffs.joined()
