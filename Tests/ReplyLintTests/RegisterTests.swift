@@ -111,6 +111,11 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try fix("graciass"), nil)  // a doubled final s is left alone (fitness, express)
         XCTAssertEqual(try fix("cree"), nil)
         XCTAssertEqual(try fix("Hawaii"), nil)
+        // Only certain fixes are safe for --fix: "perrrro" could be "pero" or "perro".
+        XCTAssertEqual(try TestSupport.findings(ElongationRule.self, "perrrro").first?.safeFix, false)
+        XCTAssertEqual(try TestSupport.findings(ElongationRule.self, "holaaaa").first?.safeFix, true)
+        XCTAssertEqual(try TestSupport.findings(ElongationRule.self, "leeeer").first?.safeFix, false)
+        XCTAssertEqual(try TestSupport.findings(ElongationRule.self, "noooo").first?.safeFix, true)
     }
 
     func testShoutingSuggestion() throws {

@@ -97,16 +97,21 @@ struct ElongationRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for token in context.tokens where token.kind == .word {
-            guard let fix = collapse(token) else { continue }
+            guard let (fix, certain) = collapse(token) else { continue }
             let suggestion = RegisterText.matchCase(fix, like: token.text)
             findings.append(Finding(range: token.range, message: "letras alargadas en «\(token.text)»",
-                                    suggestions: [suggestion]))
+                                    suggestions: [suggestion], safeFix: certain))
         }
         return findings
     }
 
-    /// The word with its elongation removed, or nil when it is not elongated.
-    func collapse(_ token: Token) -> String? {
+    /// Letters Spanish may double inside a word (acción, llamar, perro, leer, cooperar, innato):
+    /// a stretched run of one of them may collapse to one letter or to two.
+    static let doublable: Set<Character> = ["c", "l", "r", "e", "o", "n"]
+
+    /// The word with its elongation removed, and whether that fix is certain (safe for `--fix`):
+    /// a known word, or only runs of letters Spanish never doubles. Nil when not elongated.
+    func collapse(_ token: Token) -> (String, Bool)? {
         let chars = Array(token.lower)
         let folded = Array(token.folded)
         guard chars.count == folded.count, chars.count >= 2,
@@ -126,7 +131,10 @@ struct ElongationRule: Rule {
         }
         let long = runs.filter { $0.length >= 3 }
         if !long.isEmpty {
-            return best(chars, runs: long)
+            // Certain when only letters Spanish never doubles were stretched, or when the word
+            // with every run at one letter is known; "perrrro" may be "pero" or "perro".
+            let (word, singleKnown) = best(chars, runs: long)
+            return (word, singleKnown || long.allSatisfy { !Self.doublable.contains(folded[$0.start]) })
         }
         // A doubled final letter: a/i/u always, e/o only back to a common stretched word.
         guard let last = runs.last, last.length == 2, last.start + 2 == folded.count, folded.count >= 3 else { return nil }
@@ -135,9 +143,9 @@ struct ElongationRule: Rule {
         let singleFolded = String(folded[..<(last.start + 1)])
         switch letter {
         case "a", "i", "u":
-            return known[singleFolded] ?? single
+            return (known[singleFolded] ?? single, true)
         case "e", "o":
-            return bases.contains(singleFolded) ? known[singleFolded] ?? single : nil
+            return bases.contains(singleFolded) ? (known[singleFolded] ?? single, true) : nil
         default:
             return nil
         }
@@ -145,7 +153,8 @@ struct ElongationRule: Rule {
 
     /// Collapses each long run to one letter, or to two when that spells a known word
     /// ("leeeer" -> "leer"); a known word gets its preferred spelling ("porfavor" -> "por favor").
-    func best(_ chars: [Character], runs: [Run]) -> String {
+    /// Also says whether the all-single collapse was itself a known word.
+    func best(_ chars: [Character], runs: [Run]) -> (String, Bool) {
         let limited = Array(runs.prefix(4))
         var candidates: [String] = []
         for mask in 0..<(1 << limited.count) {
@@ -169,11 +178,11 @@ struct ElongationRule: Rule {
             candidates.append(String(out))
         }
         // Candidates run from all-single (mask 0) up; the first known word wins.
-        for candidate in candidates {
+        for (n, candidate) in candidates.enumerated() {
             let key = candidate.folding(options: .diacriticInsensitive, locale: nil)
-            if let word = known[key] { return word }
+            if let word = known[key] { return (word, n == 0) }
         }
-        return candidates[0]
+        return (candidates[0], false)
     }
 }
 

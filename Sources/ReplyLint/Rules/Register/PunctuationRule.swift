@@ -79,18 +79,18 @@ struct PunctuationRule: Rule {
         case .dots:
             let dots = run.reduce(0) { $0 + ($1 == "…" ? 3 : 1) }
             guard dots >= 4 else { return nil }
-            return Finding(range: range, message: "puntos suspensivos alargados «\(written)»", suggestions: ["..."])
+            return Finding(range: range, message: "puntos suspensivos alargados «\(written)»", suggestions: ["..."], safeFix: true)
         case .opening:
             guard run.count >= 2 else { return nil }
             let fix = run.contains("¿") ? "¿" : "¡"
-            return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix])
+            return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix], safeFix: true)
         case .closing:
             guard run.count >= 2 else { return nil }
             let fix = run.contains("?") ? "?" : "!"
             if run.count == 2 && Set(run).count == 2 {
                 return Finding(range: range, message: "signos combinados «\(written)»", suggestions: [fix], severity: .note)
             }
-            return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix])
+            return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix], safeFix: true)
         }
     }
 }
