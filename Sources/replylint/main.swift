@@ -17,7 +17,7 @@ struct ReplyLintCommand: ParsableCommand {
     )
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, rdjson }
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
 extension Register: ExpressibleByArgument {
@@ -26,27 +26,29 @@ extension Register: ExpressibleByArgument {
 }
 
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Expected register of the replies: usted, tu (tú) or vos.")
-    var register: Register = .usted
+    @Option(name: .long, help: "Expected register of the replies: usted (default), tu (tú) or vos. Wins over the config file.")
+    var register: Register?
 
     @Option(name: .long, help: "Region whose region-specific words apply (es-ES, es-MX, es-AR...); default: all, unambiguous entries only.")
     var region: String?
 
-    @Option(name: .long, help: "Locale of the lexicons.")
-    var locale: String = "es"
+    @Option(name: .long, help: "Locale of the lexicons (default es).")
+    var locale: String?
 
     @Option(name: .long, help: "Folder holding the lexicons (<dir>/<locale>/...); default: found beside the executable or $REPLYLINT_LEXICONS.")
     var lexicons: String?
 
-    func loadLexicons() throws -> LexiconStore {
+    @Option(name: .long, help: "Use this config file for every input instead of finding .replylint.yml from each file's folder upward.")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .replylint.yml files.")
+    var noConfig = false
+
+    func lexiconRoot() throws -> String {
         guard let root = lexicons ?? LexiconStore.defaultRoot() else {
             throw CLIError("no lexicon folder found; pass --lexicons DIR or set REPLYLINT_LEXICONS")
         }
-        do {
-            return try LexiconStore(root: root, locale: locale)
-        } catch let error as LexiconError {
-            throw CLIError(error.description)
-        }
+        return root
     }
 }
 
@@ -63,7 +65,7 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json, sarif (2.1.0), github (workflow commands) or rdjson (reviewdog).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colors in text output: auto (a terminal without NO_COLOR), always or never.")
@@ -81,6 +83,18 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: "Turn off these rules or categories (repeatable).")
     var disable: [String] = []
 
+    @Flag(name: .long, help: "Apply the safe fixes (repeated punctuation, elongation, a certain missing accent) to the files, atomically.")
+    var fix = false
+
+    @Flag(name: .long, help: "Show the safe fixes as a unified diff; write nothing.")
+    var diff = false
+
+    @Option(name: .long, help: "Record today's findings in this file (then lint as usual).")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "Report only findings that this baseline file does not already record.")
+    var baseline: String?
+
     @Flag(name: .long, help: "List the rules and exit.")
     var listRules = false
 
@@ -96,18 +110,45 @@ struct Lint: ParsableCommand {
         for name in only + disable where !known.contains(name) {
             throw CLIError("unknown rule or category '\(name)'; see `replylint --list-rules`")
         }
-        let lexicons = try common.loadLexicons()
         var severities: [String: Severity?] = [:]
         for name in disable { severities[name] = .some(nil) }
-        let configuration = Linter.Configuration(
-            options: LintOptions(register: common.register, region: common.region, locale: common.locale),
-            severities: severities, only: only.isEmpty ? nil : Set(only))
-        let linter = try Linter(lexicons: lexicons, configuration: configuration)
+        if let config = common.config, !FileManager.default.fileExists(atPath: config) {
+            throw CLIError("\(config): no existe el archivo de configuración")
+        }
+        let settings = CommandLineSettings(
+            register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
+            severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
+        let linters = ConfiguredLinters(settings)
 
-        let run = Runner(linter: linter, locale: common.locale).run(paths: paths, stdinName: stdinFilename)
+        let recorded: Baseline?
+        do {
+            recorded = try baseline.map { try Baseline(path: $0) }
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
+        let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
+        var run = Runner(linters: linters, locale: common.locale ?? "es", mode: mode).run(paths: paths, stdinName: stdinFilename)
+        if let writeBaseline {
+            let text = Baseline(diagnostics: run.report.diagnostics).serialized()
+            if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
+        }
+        if let recorded {
+            run.report = Report(diagnostics: recorded.filter(run.report.diagnostics), files: run.report.files)
+        }
+        if !run.diffs.isEmpty {
+            // Diffs go with the text output; with a machine format they go to stderr.
+            let text = run.diffs.joined()
+            (format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
+        }
         switch format {
         case .json:
             FileHandle.standardOutput.write(Data(JSONRenderer.render(run.report).utf8))
+        case .sarif:
+            FileHandle.standardOutput.write(Data(SARIFRenderer.render(run.report, version: ReplyLintCommand.configuration.version).utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
+        case .rdjson:
+            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report) { run.sources[$0] }.utf8))
         case .text:
             let useColor: Bool
             switch color {

@@ -4,21 +4,44 @@ import Foundation
 /// Lints a set of paths on every core. The report is the same, byte for byte, whatever the
 /// number of threads: each file's diagnostics are sorted, and files keep their input order.
 public struct Runner: Sendable {
-    public let linter: Linter
+    public let linters: any LinterSource
     public let locale: String
     /// Threads to use; defaults to the machine's active cores.
     public var threads: Int
+    public var mode: Mode
 
-    public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.linter = linter
+    /// What happens to safe fixes.
+    public enum Mode: Sendable {
+        /// Report only.
+        case lint
+        /// Apply the safe fixes to the files (atomically) and report what remains.
+        case fix
+        /// Report what remains after the fixes and show them as a diff, writing nothing.
+        case diff
+    }
+
+    public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.init(linters: FixedLinter(linter), locale: locale, threads: threads, mode: mode)
+    }
+
+    /// A runner that picks each file's linter from `linters` (one per config file).
+    public init(linters: any LinterSource, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.linters = linters
         self.locale = locale
         self.threads = max(1, threads)
+        self.mode = mode
     }
 
     public struct Result: Sendable {
         public var report: Report
-        /// The sources read, by path, for renderers that print source lines.
+        /// The sources read, by path, for renderers that print source lines (after fixes).
         public var sources: [String: SourceFile]
+        /// Unified diffs of the fixes, in input order (`--fix` and `--diff`).
+        public var diffs: [String] = []
+        /// How many fixes were applied (or would be, with `--diff`).
+        public var fixes = 0
     }
 
     /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
@@ -42,28 +65,49 @@ public struct Runner: Sendable {
                 fileArguments.append(path)
             }
         }
-        let (found, errors) = InputFiles.expand(fileArguments)
+        let (expanded, errors) = InputFiles.expand(fileArguments)
+        // Files a config's `ignore` globs name are left out, as if they were not there.
+        let found = expanded.filter { path in
+            guard case .success(let settings) = linters.resolve(path) else { return true }
+            return !settings.config.ignores(path)
+        }
         files += found.count + errors.count
         diagnostics += errors.map(Diagnostic.init(inputError:))
 
         var jobs: [Job] = found.map { .path($0) }
         if let stdinFile { jobs.insert(.file(stdinFile), at: 0) }
         let results = lintAll(jobs)
+        var diffs: [String] = []
+        var fixes = 0
         for result in results {
             diagnostics += result.diagnostics
             if let file = result.source { sources[file.path] = file }
+            if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
+            fixes += result.fixes
         }
-        return Result(report: Report(diagnostics: diagnostics, files: files), sources: sources)
+        var unique: [Diagnostic] = []
+        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
+        return Result(report: Report(diagnostics: unique, files: files), sources: sources, diffs: diffs, fixes: fixes)
     }
 
     enum Job: Sendable {
         case path(String)
         case file(SourceFile)
+
+        /// The path a config is looked up for (stdin: its name, from the working folder).
+        var path: String {
+            switch self {
+            case .path(let p): return p
+            case .file(let f): return f.path
+            }
+        }
     }
 
     struct JobResult: Sendable {
         var diagnostics: [Diagnostic] = []
         var source: SourceFile?
+        var diff: String?
+        var fixes = 0
     }
 
     /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
@@ -83,6 +127,13 @@ public struct Runner: Sendable {
     }
 
     func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+        let settings: ResolvedSettings
+        switch linters.resolve(job.path) {
+        case .success(let s): settings = s
+        // A broken config is reported once, at its own position (duplicates are dropped in `run`).
+        case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
+        }
+        let linter = settings.linter
         let file: SourceFile
         switch job {
         case .file(let f): file = f
@@ -92,6 +143,32 @@ public struct Runner: Sendable {
             case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
             }
         }
+        var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
+        guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
+            return JobResult(diagnostics: diagnostics, source: file)
+        }
+        // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
+        // repeat a few times until nothing changes.
+        var current = file
+        var total = 0
+        for _ in 0..<3 {
+            let (bytes, applied) = Fixer.apply(diagnostics, to: current.bytes)
+            guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
+            total += applied
+            current = fixed
+            diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
+        }
+        var result = JobResult(diagnostics: diagnostics, source: current, fixes: total)
+        result.diff = Fixer.diff(path: file.path, old: file, new: current)
+        if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
+            result.source = file
+            result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+        }
+        return result
+    }
+
+    /// Every diagnostic of one file: each of its documents, then its suppression comments.
+    func lintFile(_ file: SourceFile, linter: Linter, tokenizer: Tokenizer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         do throws(InputError) {
             for document in try InputFiles.documents(of: file) {
@@ -100,7 +177,9 @@ public struct Runner: Sendable {
         } catch {
             diagnostics.append(Diagnostic(inputError: error))
         }
-        return JobResult(diagnostics: diagnostics, source: file)
+        let suppressions = Suppressions(file: file)
+        diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)
+        return diagnostics.sorted(by: Diagnostic.ordered)
     }
 }
 

@@ -139,6 +139,16 @@ public enum InputFiles {
         return [Document(file: file)]
     }
 
+    /// Writes a file replylint produces itself (a baseline), replacing any old one.
+    public static func writeNewFile(_ bytes: [UInt8], to path: String) -> InputError? {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return nil
+        } catch {
+            return .unreadable(path: path, reason: "no se puede escribir: \(error.localizedDescription)")
+        }
+    }
+
     static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "no existe el archivo o la carpeta"

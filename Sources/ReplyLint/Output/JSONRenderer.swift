@@ -1,12 +1,12 @@
 /// The JSON report, a contract other tools parse. Its shape only ever grows by new fields:
 ///
 ///     {"version":1,"diagnostics":[{"path","line","column","endLine","endColumn","offset","length",
-///      "severity","category","rule","message","excerpt","suggestions":[...],"help","reply"}],
+///      "severity","category","rule","message","excerpt","suggestions":[...],"help","reply","fix"}],
 ///      "summary":{"files","errors","warnings","notes"}}
 ///
 /// Lines and columns are 1-based, columns in Unicode scalars, `endColumn` one past the last
 /// scalar; `offset`/`length` are UTF-8 bytes of the file (a BOM counts in the offset).
-/// `help` and `reply` are null when absent. Keys come in this fixed order; output is deterministic.
+/// `help`, `reply` and `fix` (the safe replacement `--fix` applies) are null when absent. Keys come in this fixed order; output is deterministic.
 public enum JSONRenderer {
     public static func render(_ report: Report) -> String {
         var out = "{\"version\":1,\"diagnostics\":["
@@ -17,7 +17,8 @@ public enum JSONRenderer {
             out += "\"severity\":\(quote(d.severity.rawValue)),\"category\":\(quote(d.category.rawValue)),"
             out += "\"rule\":\(quote(d.rule)),\"message\":\(quote(d.message)),\"excerpt\":\(quote(d.excerpt)),"
             out += "\"suggestions\":[" + d.suggestions.map(quote).joined(separator: ",") + "],"
-            out += "\"help\":\(d.help.map(quote) ?? "null"),\"reply\":\(d.reply.map(quote) ?? "null")}"
+            out += "\"help\":\(d.help.map(quote) ?? "null"),\"reply\":\(d.reply.map(quote) ?? "null"),"
+            out += "\"fix\":\(d.fix.map(quote) ?? "null")}"
         }
         out += "],\"summary\":{\"files\":\(report.files),\"errors\":\(report.errors),"
         out += "\"warnings\":\(report.warnings),\"notes\":\(report.notes)}}\n"

@@ -1,0 +1,99 @@
+/// `register.abbreviation`: chat abbreviations (`q`, `xq`, `tb`, `xfa`, `porfa`, `pa`, `nose`).
+struct AbbreviationRule: Rule {
+    static let description = RuleDescription(
+        id: "register.abbreviation",
+        category: .register,
+        summary: "abreviaturas de chat (q, xq, tb, xfa, porfa)",
+        rationale: """
+            Chat abbreviations save the writer a few keystrokes and cost the reader the brand's \
+            credibility: a company that writes "xq" or "tb" to a customer looks careless, and some \
+            readers will not understand them. Every entry comes from a lexicon with its full form as \
+            the fix. Single letters are flagged only where the chat reading is safe: "q" and "k" not \
+            as a letter ("la letra q"), a unit ("5 k") or in quotes; "x" only before words that make \
+            "por" certain ("x favor", "x mensaje privado"), never in "2 x 3" or "x persona"; "d" not \
+            after "vitamina", "plan" or "letra"; "pa" only before words that make "para" certain, \
+            never as a name. In a question, words with an interrogative form get it ("¿xq?" -> \
+            "¿por qué?").
+            """,
+        triggering: [
+            RuleExample("«Q» tal, ya revisamos su pedido."),
+            RuleExample("Lo sentimos, «xq» no debió pasar."),
+            RuleExample("¿«Xq» no nos escribe por privado?"),
+            RuleExample("Nosotros «tb» lo lamentamos."),
+            RuleExample("Envíenos su número de pedido «xfa»."),
+            RuleExample("«Porfa» revise su correo."),
+            RuleExample("Lo que pasó es «k» el sistema falló."),
+            RuleExample("Escríbanos «x» mensaje privado."),
+            RuleExample("El número «d» cuenta es incorrecto."),
+            RuleExample("Es «pa» que lo revise con calma."),
+            RuleExample("«Nose» por qué falló, lo revisamos."),
+            RuleExample("Le enviamos un «msj» con los pasos."),
+            RuleExample("Revise la bandeja «plis»."),
+            RuleExample("Gracias y «bss»."),
+            RuleExample("¿«Dnd» hizo la compra?"),
+            RuleExample("Ya salió, «tmb» le llegará un correo."),
+            RuleExample("Lo revisamos «x» favor de esperar."),
+            RuleExample("«Pq» no funcionaba el enlace."),
+            RuleExample("Su pedido llega el «finde»."),
+            RuleExample("Revisamos «q» todo esté bien «q» no falte nada."),
+        ],
+        nonTriggering: [
+            RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta. Si necesita algo más, escríbanos por mensaje privado."),
+            RuleExample("El código empieza por la letra q y termina en 7."),
+            RuleExample("La caja mide 2 x 3 metros."),
+            RuleExample("El precio es de 5 k al mes."),
+            RuleExample("Tome vitamina D y descanse."),
+            RuleExample("El plan D incluye llamadas ilimitadas."),
+            RuleExample("Se cobra una tarifa de 3 € x persona."),
+            RuleExample("La talla es la X y el modelo es el K."),
+            RuleExample("Pa, Ma y los niños viajan gratis."),
+            RuleExample("Pídale a su papá que revise el recibo."),
+            RuleExample("Escriba la palabra \"q\" en el buscador."),
+            RuleExample("El responsable es J. D. Pérez."),
+            RuleExample("Tiene 1 TB de almacenamiento."),
+            RuleExample("Por favor, revise su correo y escríbanos por mensaje privado."),
+            RuleExample("Más info en nuestra web."),
+            RuleExample("Envíenos un DM con su número de pedido."),
+            RuleExample("Marque la casilla x y luego pulse aceptar."),
+        ]
+    )
+
+    struct Entry: Sendable {
+        let suggestion: String
+        let question: String
+        let conditions: WordConditions
+    }
+
+    let entries: [String: Entry]
+
+    init(lexicons: LexiconStore) throws {
+        let table = try lexicons.table("register/abbreviations")
+        try table.require("suggestion", "question", "context")
+        let fold = try RegisterText.folder()
+        var entries: [String: Entry] = [:]
+        for row in table.rows {
+            guard !row["suggestion"].isEmpty else {
+                throw LexiconError(path: table.path, line: row.line, reason: "'\(row.term)' needs a suggestion")
+            }
+            let conditions = try WordConditions(row["context"], fold: fold, path: table.path, line: row.line)
+            entries[fold(row.term)] = Entry(suggestion: row["suggestion"], question: row["question"], conditions: conditions)
+        }
+        self.entries = entries
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, token) in context.tokens.enumerated() where token.kind == .word {
+            guard let entry = entries[token.folded],
+                  entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }
+            var options = [entry.suggestion]
+            if !entry.question.isEmpty {
+                options = context.isInQuestion(i) ? [entry.question, entry.suggestion] : [entry.suggestion, entry.question]
+            }
+            let suggestions = options.map { RegisterText.matchCase($0, like: token.text) }
+            findings.append(Finding(range: token.range, message: "abreviatura de chat «\(token.text)»",
+                                    suggestions: suggestions))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,121 @@
+/// Recognises written laughter: repeated laughter syllables of any length (`jajaja`, `JAJAJA`,
+/// `jejeje`, `jajsjs`, `hahaha`, `muajaja`) by shape, and fixed forms (`xD`, `lol`, `lmao`) from
+/// `register/laughter`. Shared with register.elongation, which leaves laughter to this rule.
+struct LaughterMatcher: Sendable {
+    let fixed: Set<String>
+
+    init(lexicons: LexiconStore) throws {
+        let table = try lexicons.table("register/laughter")
+        let fold = try RegisterText.folder()
+        fixed = Set(table.rows.map { Self.collapse(fold($0.term)) })
+    }
+
+    /// Every run of a repeated letter reduced to one letter (`xddd` -> `xd`, `lool` -> `lol`).
+    static func collapse(_ word: String) -> String {
+        var out = ""
+        var last: Character?
+        for c in word where c != last {
+            out.append(c)
+            last = c
+        }
+        return out
+    }
+
+    /// Whether a folded word is laughter.
+    func isLaughter(_ folded: String) -> Bool {
+        guard folded.count >= 2, folded.allSatisfy({ $0.isLetter }) else { return false }
+        if fixed.contains(Self.collapse(folded)) { return true }
+        return Self.hasLaughterShape(folded)
+    }
+
+    /// Two or more syllables of a laughter consonant (`j`, or `h` in `haha`) followed by vowels or
+    /// `s` (`jsjs`), with an optional lead-in (`a`, `mu`, `bu`) and trailing consonant (`jajaj`).
+    /// A single syllable is a word (`ja`, `ajá`, `je`), and so is anything with other letters
+    /// (`hijo`, `hoja`, `jose`, `jesus`: one syllable group each, or other letters).
+    static func hasLaughterShape(_ word: String) -> Bool {
+        var chars = Array(word)
+        if chars.starts(with: ["m", "u"]) || chars.starts(with: ["b", "u"]) { chars.removeFirst(2) }
+        if chars.first == "a" { chars.removeFirst() }
+        guard let consonant = chars.first, consonant == "j" || consonant == "h" else { return false }
+        let fillers: Set<Character> = consonant == "j" ? ["a", "e", "i", "o", "u", "s"] : ["a", "e", "i", "o"]
+        var syllables = 0
+        var vowels = 0
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == consonant else { return false }
+            while i < chars.count && chars[i] == consonant { i += 1 }
+            if i == chars.count { break }  // a trailing consonant: "jajaj"
+            guard fillers.contains(chars[i]) else { return false }
+            while i < chars.count && fillers.contains(chars[i]) {
+                if chars[i] != "s" { vowels += 1 }
+                i += 1
+            }
+            syllables += 1
+        }
+        // "hehe"/"haha" need a vowel each time; "jsjs" may have none.
+        return syllables >= 2 && (consonant == "j" || vowels >= syllables)
+    }
+}
+
+/// `register.laughter`: written laughter (`jajaja`, `xD`, `lol`) in a reply to a customer.
+struct LaughterRule: Rule {
+    static let description = RuleDescription(
+        id: "register.laughter",
+        category: .register,
+        summary: "risa escrita (jajaja, xD, lol) en una respuesta de marca",
+        rationale: """
+            A customer who writes to a brand usually has a problem, and written laughter in the \
+            answer reads as mockery or as not taking the problem seriously, even when it was meant as \
+            warmth. It also makes the brand sound like a friend chatting rather than a company taking \
+            responsibility. Warmth is better carried by words ("qué bueno que...", "nos alegra..."). \
+            Laughter is recognised by shape (two or more laughter syllables of any length and case: \
+            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja) and from a short list of fixed forms \
+            (xD, lol, lmao); single syllables such as "ja" or "ajá" and real words such as "hijo" or \
+            "hoja" are left alone.
+            """,
+        triggering: [
+            RuleExample("«Jajaja» qué buena pregunta, le explicamos por mensaje privado."),
+            RuleExample("Ya quedó resuelto «jejeje»."),
+            RuleExample("«JAJAJA» tiene toda la razón."),
+            RuleExample("Eso no debió pasar «jajajajaj», lo revisamos hoy mismo."),
+            RuleExample("Perdón por la demora «jsjs»"),
+            RuleExample("Ya está activo su plan «jajsjs»."),
+            RuleExample("Nos encanta su comentario «xD»"),
+            RuleExample("Nos encanta su comentario «XD»"),
+            RuleExample("Qué buena foto «xDDD»"),
+            RuleExample("«lol» eso no debería pasar."),
+            RuleExample("Su pedido ya salió «jiji»"),
+            RuleExample("«Hahaha» gracias por la paciencia."),
+            RuleExample("«muajaja» la promo termina el lunes."),
+            RuleExample("«lmao» qué situación."),
+            RuleExample("Claro que sí «ajajaja»"),
+            RuleExample("«jaja» «jeje» perdón."),
+        ],
+        nonTriggering: [
+            RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta."),
+            RuleExample("Su hijo puede recoger el pedido en la tienda."),
+            RuleExample("Revise la hoja de reclamaciones que le entregaron."),
+            RuleExample("Ja, entendemos la confusión."),
+            RuleExample("¡Ajá! Ya encontramos el problema."),
+            RuleExample("José y Jesús, de nuestro equipo, le llamarán mañana."),
+            RuleExample("El envío a Jujuy tarda tres días."),
+            RuleExample("Puede escribirnos a soporte@ejemplo.com o visitar https://ejemplo.com/jajaja."),
+            RuleExample("Consulte el hashtag #jajaja de la campaña."),
+            RuleExample("Lo siento, el modelo XL está agotado."),
+        ]
+    )
+
+    let matcher: LaughterMatcher
+
+    init(lexicons: LexiconStore) throws {
+        matcher = try LaughterMatcher(lexicons: lexicons)
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        context.tokens.compactMap { token in
+            guard token.kind == .word, matcher.isLaughter(token.folded) else { return nil }
+            return Finding(range: token.range, message: "risa escrita «\(token.text)»",
+                           help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
+        }
+    }
+}

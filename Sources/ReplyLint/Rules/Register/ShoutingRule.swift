@@ -1,0 +1,129 @@
+/// `register.shouting`: words written in capitals (`GRACIAS POR SU PACIENCIA`, `URGENTE`).
+struct ShoutingRule: Rule {
+    static let description = RuleDescription(
+        id: "register.shouting",
+        category: .register,
+        summary: "palabras en mayúsculas sostenidas (se leen como gritos)",
+        rationale: """
+            On social media, text in capitals reads as shouting; a brand that answers a customer in \
+            capitals sounds angry or pushy, however kind the words. Flagged: two or more words in \
+            capitals in a row, or one word in capitals of five letters or more. Acronyms and brand \
+            names written in capitals on purpose (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) come from \
+            a lexicon and never count, nor do Roman numerals (XIII) or laughter (left to \
+            register.laughter). A short label followed by a colon ("IMPORTANTE:") is left alone, as \
+            a heading rather than a raised voice. The suggestion writes the words in lowercase, with \
+            a capital at the start of a sentence, and keeps acronyms as they are.
+            """,
+        triggering: [
+            RuleExample("«GRACIAS POR SU PACIENCIA», ya está resuelto."),
+            RuleExample("Su pedido está «CONFIRMADO»."),
+            RuleExample("Le pedimos que «NO COMPARTA» su NIP con nadie."),
+            RuleExample("«HOLA, BUENOS DÍAS». Ya revisamos su caso."),
+            RuleExample("Es «MUY IMPORTANTE» que envíe su DNI."),
+            RuleExample("«ESCRÍBANOS POR MENSAJE PRIVADO» y le ayudamos."),
+            RuleExample("Recuerde: la promoción es «SOLO HOY»."),
+            RuleExample("«ATENCIÓN A CLIENTES» de OXXO le responde."),
+        ],
+        nonTriggering: [
+            RuleExample("Envíe su DNI y el CIF de la empresa por mensaje privado."),
+            RuleExample("Puede pagar en OXXO o con su tarjeta BBVA."),
+            RuleExample("Consulte las FAQ o descargue el PDF con las condiciones."),
+            RuleExample("OK, ya lo revisamos."),
+            RuleExample("El capítulo XIII del contrato lo explica."),
+            RuleExample("IMPORTANTE: su cuenta ya está activa."),
+            RuleExample("Necesitamos su RFC y su CURP para facturar."),
+            RuleExample("El IVA ya está incluido en el precio."),
+            RuleExample("Es muy importante que envíe su número de cliente."),
+            RuleExample("Conéctese a la red WIFI del local o use el cable USB."),
+            RuleExample("Es un placer, Ana. Saludos desde Madrid."),
+            RuleExample("Su cita en el IMSS es el lunes."),
+            RuleExample("El modelo A y el modelo B tienen la misma garantía."),
+            RuleExample("JAJAJA"),
+        ]
+    )
+
+    let acronyms: Set<String>
+    let laughter: LaughterMatcher
+
+    init(lexicons: LexiconStore) throws {
+        let table = try lexicons.table("register/acronyms")
+        let fold = try RegisterText.folder()
+        acronyms = Set(table.rows.map { fold($0.term) })
+        laughter = try LaughterMatcher(lexicons: lexicons)
+    }
+
+    enum Role {
+        /// A word in capitals that counts as shouting.
+        case loud
+        /// Capitals that are fine (acronym, numeral, one letter) and do not break a run.
+        case neutral
+        /// Punctuation, numbers, emoji: do not break a run.
+        case filler
+        /// A lowercase word, a link, a mention: ends the run.
+        case breaker
+    }
+
+    func role(_ token: Token) -> Role {
+        switch token.kind {
+        case .punctuation, .number, .emoji, .symbol:
+            return .filler
+        case .word:
+            let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+            if letters.isEmpty { return .filler }
+            if !letters.allSatisfy({ $0.properties.isUppercase }) { return .breaker }
+            if letters.count < 2 { return .neutral }
+            if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
+            if acronyms.contains(token.folded) || RomanNumeral.matches(token.text) || laughter.isLaughter(token.folded) {
+                return .neutral
+            }
+            return .loud
+        default:
+            return .breaker
+        }
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let tokens = context.tokens
+        var findings: [Finding] = []
+        var loud: [Int] = []
+        func flush() {
+            defer { loud = [] }
+            guard let first = loud.first, let last = loud.last else { return }
+            let letters = tokens[first].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            guard loud.count >= 2 || letters >= 5 else { return }
+            // A lone label before a colon is a heading ("IMPORTANTE:").
+            if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
+            findings.append(finding(context, first: first, last: last))
+        }
+        for (i, token) in tokens.enumerated() {
+            switch role(token) {
+            case .loud: loud.append(i)
+            case .neutral, .filler: continue
+            case .breaker: flush()
+            }
+        }
+        flush()
+        return findings
+    }
+
+    /// One finding from the first to the last loud word, with the span in sentence case.
+    func finding(_ context: RuleContext, first: Int, last: Int) -> Finding {
+        let tokens = context.tokens
+        let range = tokens[first].range.lowerBound..<tokens[last].range.upperBound
+        var fixed = ""
+        for i in first...last {
+            let token = tokens[i]
+            if i > first { fixed += context.text(tokens[i - 1].range.upperBound..<token.range.lowerBound) }
+            if token.kind == .word && role(token) == .loud {
+                fixed += context.isSentenceStart(i) ? RegisterText.capitalized(token.lower) : token.lower
+            } else if token.kind == .word && token.text.count == 1 && !context.isSentenceStart(i) {
+                fixed += token.lower
+            } else {
+                fixed += token.text
+            }
+        }
+        let excerpt = context.text(range)
+        return Finding(range: range, message: "texto en mayúsculas «\(excerpt)»", suggestions: [fixed],
+                       help: "las mayúsculas sostenidas se leen como gritos; escriba en minúsculas")
+    }
+}

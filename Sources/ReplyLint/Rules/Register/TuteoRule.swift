@@ -1,0 +1,56 @@
+/// `register.tuteo`: tú forms (`tú`, `te`, `tu`, `tienes`, `escríbenos`) in a reply that should
+/// speak usted (or vos).
+struct TuteoRule: Rule {
+    static let description = RuleDescription(
+        id: "register.tuteo",
+        category: .register,
+        summary: "tuteo en una respuesta que debe tratar de usted (o de vos)",
+        rationale: """
+            A brand chooses how it addresses customers and keeps to it: answering with tú when the \
+            house style is usted sounds over-familiar, even disrespectful to some customers, and \
+            makes the brand's voice inconsistent from one reply to the next. The expected register \
+            comes from the options (usted by default). Only unambiguous forms from a lexicon are \
+            flagged: pronouns and possessives (tú, ti, contigo, te, tu, tus), present and subjunctive \
+            verb forms (tienes, puedes, no te preocupes) and imperatives with a pronoun attached \
+            (escríbenos, comunícate); forms that are also third person or nouns (revisa, tiene, \
+            cuentas) never are. Each form gets its usted equivalent (tienes -> tiene, escríbenos -> \
+            escríbanos, tu -> su, te -> le, or se when reflexive). This rule reports replies written \
+            in tú; when the reply also uses a form that belongs only to the expected register, it \
+            slipped between registers and register.mixed reports the form instead, once.
+            """,
+        triggering: [
+            RuleExample("Hola, ¿«tienes» el número de pedido a mano?"),
+            RuleExample("«Escríbenos» por mensaje privado y lo revisamos."),
+            RuleExample("No «te» «preocupes», lo arreglamos hoy."),
+            RuleExample("«Te» enviamos un correo con «tu» código."),
+            RuleExample("Si «necesitas» algo más, aquí estamos para «ti»."),
+            RuleExample("«Tú» «puedes» cambiar la contraseña desde la app."),
+            RuleExample("«Comunícate» al 800 123 4567."),
+            RuleExample("«Haz» clic en el enlace que «te» enviamos."),
+            RuleExample("Ya «estás» dado de alta."),
+            RuleExample("Gracias por escribirnos; «contactanos» cuando «quieras»."),
+            RuleExample("Hola, ¿«tienes» el ticket? «Escríbenos».", register: .vos),
+        ],
+        nonTriggering: [
+            RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta. Si necesita algo más, escríbanos por mensaje privado."),
+            RuleExample("Le pedimos disculpas por la espera. Su pedido ya está en camino y le llegará mañana."),
+            RuleExample("Gracias por su paciencia. El técnico revisa el equipo y le llamará por la tarde."),
+            RuleExample("Estas condiciones aplican a todas las cuentas; consulte sus cuentas en la app."),
+            RuleExample("¿Le apetece un té mientras espera en la tienda?"),
+            RuleExample("Hola, ¿tienes el número de pedido? Escríbenos y te ayudamos.", register: .tu),
+            RuleExample("No te preocupes, te escribimos hoy a tu correo.", register: .vos),
+            RuleExample("Su tutor puede firmar la autorización."),
+            RuleExample("El equipo revisa su solicitud y le responde en 24 horas."),
+        ]
+    )
+
+    let forms: AddressForms
+
+    init(lexicons: LexiconStore) throws {
+        forms = try AddressForms(lexicons: lexicons)
+    }
+
+    func check(_ context: RuleContext) -> [Finding] {
+        RegisterSplit.findings(forms, context, rule: .tu)
+    }
+}
