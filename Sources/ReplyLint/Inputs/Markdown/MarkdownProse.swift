@@ -633,7 +633,9 @@ struct MarkdownScanner {
             default:
                 joins = false
             }
-            guard joins else { continue }
+            // A line left empty by blanking (an HTML comment, a tag, a script) is a block of its
+            // own: the lines around it are not one sentence.
+            guard joins, !isEmptyNow(line), !isEmptyNow(next) else { continue }
             // A hard break: two trailing spaces or a backslash in the source.
             let source = original
             if line.end - line.start >= 2 && source[line.end - 1] == 0x20 && source[line.end - 2] == 0x20 { continue }
@@ -641,6 +643,10 @@ struct MarkdownScanner {
             if next.kind == .quote && line.kind == .quote && quoteDepth(line) != quoteDepth(next) { continue }
             for b in line.end..<line.next { t[b] = 0x20 }
         }
+    }
+
+    func isEmptyNow(_ line: Line) -> Bool {
+        t[line.start..<line.end].allSatisfy(MarkdownScanner.isBlank)
     }
 
     func quoteDepth(_ line: Line) -> Int {
