@@ -403,6 +403,21 @@ final class CollectionTests: XCTestCase {
         XCTAssertEqual(try S.documents(ok, path: "ok.yml").count, 1)
     }
 
+    func testMinifiedOneLineCollectionStaysFast() throws {
+        let count = 20_000
+        let line = "[" + (0..<count).map { "\"Respuesta \($0) jajaja\"" }.joined(separator: ",") + "]"
+        for path in ["min.yml", "min.json"] {
+            let clock = ContinuousClock()
+            var docs: [Document] = []
+            let elapsed = try clock.measure { docs = try S.documents(line, path: path) }
+            XCTAssertLessThan(elapsed, .seconds(10), path)
+            XCTAssertEqual(docs.count, count)
+            let last = try XCTUnwrap(docs.last)
+            let raw = try XCTUnwrap(S.rawPosition(of: "Respuesta \(count - 1) jajaja", in: last.source))
+            S.assertAt("jajaja", in: last, line: 1, column: raw.column + "Respuesta \(count - 1) ".count)
+        }
+    }
+
     // MARK: Through the runner
 
     func testRunnerLintsCollectionsAndReportsBrokenOnes() throws {

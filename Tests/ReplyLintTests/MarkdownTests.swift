@@ -186,6 +186,16 @@ final class MarkdownTests: XCTestCase {
         S.assertAt("ñandú", in: doc, line: 1, column: 20)
     }
 
+    func testUnmatchedOpenersStayLinear() throws {
+        let unit = "` [a]( <!-- <script [b][ ``` x "
+        let md = String(repeating: unit, count: 6_000) + "\n\nFin jajaja.\n"
+        let clock = ContinuousClock()
+        var doc: Document?
+        let elapsed = try clock.measure { doc = try prose(md) }
+        XCTAssertLessThan(elapsed, .seconds(5))
+        S.assertAt("jajaja", in: try XCTUnwrap(doc), line: 3, column: 5)
+    }
+
     func testLinterFindingsLandOnTheFileThroughEveryInput() throws {
         let linter = try Linter(lexicons: LexiconStore(), registry: [LaughWordTestRule.self])
         let tokenizer = try Tokenizer()

@@ -143,10 +143,13 @@ enum YAMLCollectionReader {
 
 /// Line starts as libyaml counts lines (LF, CRLF, CR, U+0085, U+2028, U+2029), to turn a Yams
 /// mark (line, column in Unicode scalars) into a byte offset of the file.
-struct YAMLLines {
+final class YAMLLines {
     let bytes: [UInt8]
     let start: Int
     let starts: [Int]
+    /// The last mark placed: marks come in file order, so the next one on the same line is
+    /// found from there (a minified one-line collection stays linear).
+    private var last: (line: Int, column: Int, offset: Int) = (0, 0, 0)
 
     init(_ source: SourceFile) {
         bytes = source.bytes
@@ -177,13 +180,19 @@ struct YAMLLines {
 
     func offset(of mark: Mark) -> Int {
         guard mark.line >= 1 else { return start }
-        var i = starts[min(mark.line, starts.count) - 1]
+        let line = min(mark.line, starts.count)
+        var i = starts[line - 1]
         var column = 1
+        if last.line == line && last.column <= mark.column && last.column >= 1 {
+            i = last.offset
+            column = last.column
+        }
         while column < mark.column && i < bytes.count && bytes[i] != 0x0A && bytes[i] != 0x0D {
             i += 1
             while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
             column += 1
         }
+        last = (line, column, i)
         return i
     }
 }

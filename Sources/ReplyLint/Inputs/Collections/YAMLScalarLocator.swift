@@ -255,7 +255,8 @@ enum YAMLScalarLocator {
         guard let h = header(b, start) else { return nil }
         if let increment = h.increment {
             let firstIndent = leadingSpaces(b, firstContentLine(b, h.contentStart))
-            for parent in 0...max(0, firstIndent - increment) {
+            // Parents nest a few levels deep; 256 columns is far beyond any real collection.
+            for parent in 0...min(256, max(0, firstIndent - increment)) {
                 if let built = blockBody(b, h, indent: parent + increment), built.text == value { return built }
             }
             return nil

@@ -49,6 +49,14 @@ struct MarkdownScanner {
     var t: [UInt8]
     let original: [UInt8]
     var referenceLabels = Set<String>()
+    /// Searches that found nothing, so that a file full of unmatched openers stays linear:
+    /// backtick run length -> the paragraph end it found no closer before; whether `-->` and
+    /// each `</tag` is absent from some offset on.
+    var unclosedRuns: [Int: Int] = [:]
+    var noCommentCloseFrom = Int.max
+    var noRawCloseFrom: [String: Int] = [:]
+    /// The longest link target or reference label looked for.
+    static let maxTarget = 2048
 
     init(_ bytes: [UInt8]) {
         t = bytes
@@ -407,6 +415,7 @@ struct MarkdownScanner {
         var e = i
         while e < t.count && t[e] == UInt8(ascii: "`") { e += 1 }
         let run = e - i
+        if let failed = unclosedRuns[run], failed == limit { return e }
         var k = e
         while k < limit {
             if t[k] == UInt8(ascii: "`") {
@@ -421,6 +430,7 @@ struct MarkdownScanner {
                 k += 1
             }
         }
+        unclosedRuns[run] = limit
         return e // no closing run: the backticks are literal
     }
 
@@ -430,10 +440,11 @@ struct MarkdownScanner {
     mutating func angle(at i: Int, limit: Int) -> Int {
         let rest = t[i...]
         if rest.starts(with: Array("<!--".utf8)) {
-            if let end = find(Array("-->".utf8), from: i + 4) {
+            if i + 4 < noCommentCloseFrom, let end = find(Array("-->".utf8), from: i + 4) {
                 blank(i..<end)
                 return end
             }
+            noCommentCloseFrom = min(noCommentCloseFrom, i + 4)
             return i + 1
         }
         // Autolink: <scheme:…> or <address@domain>.
@@ -480,10 +491,12 @@ struct MarkdownScanner {
         let name = String(decoding: t[j..<nameEnd], as: UTF8.self).lowercased()
         if isLetter && !closing && MarkdownScanner.rawTags.contains(name) {
             // Code and scripts inside these tags are not prose.
-            if let close = findCaseInsensitive("</" + name, from: end) {
+            if end < noRawCloseFrom[name, default: Int.max], let close = findCaseInsensitive("</" + name, from: end) {
                 var g = close
                 while g < t.count && t[g] != UInt8(ascii: ">") { g += 1 }
                 end = min(t.count, g + 1)
+            } else {
+                noRawCloseFrom[name] = min(noRawCloseFrom[name, default: Int.max], end)
             }
         }
         blank(i..<end)
@@ -543,9 +556,10 @@ struct MarkdownScanner {
         }
         if after < t.count && t[after] == UInt8(ascii: "[") {
             var k = after + 1
-            while k < limit && t[k] != UInt8(ascii: "]") && t[k] != UInt8(ascii: "[") { k += 1 }
-            if k < limit && t[k] == UInt8(ascii: "]") {
-                let label = k == after + 1 ? String(decoding: t[(open + 1)..<close], as: UTF8.self) : String(decoding: t[(after + 1)..<k], as: UTF8.self)
+            let labelLimit = min(limit, after + MarkdownScanner.maxTarget)
+            while k < labelLimit && t[k] != UInt8(ascii: "]") && t[k] != UInt8(ascii: "[") { k += 1 }
+            if k < labelLimit && t[k] == UInt8(ascii: "]") {
+                let label = k == after + 1 && close - open > MarkdownScanner.maxTarget ? "" : k == after + 1 ? String(decoding: t[(open + 1)..<close], as: UTF8.self) : String(decoding: t[(after + 1)..<k], as: UTF8.self)
                 if referenceLabels.contains(label.lowercased()) || k > after + 1 {
                     blankMarks(open: open, close: close, image: image)
                     blank(after..<(k + 1))
@@ -553,6 +567,7 @@ struct MarkdownScanner {
                 }
             }
         }
+        guard !referenceLabels.isEmpty, close - open <= MarkdownScanner.maxTarget else { return after }
         let label = String(decoding: original[(open + 1)..<close], as: UTF8.self).lowercased()
         if referenceLabels.contains(label) {
             blankMarks(open: open, close: close, image: image)
@@ -571,6 +586,7 @@ struct MarkdownScanner {
         var k = paren + 1
         var depth = 0
         var quote: UInt8?
+        let limit = min(limit, paren + MarkdownScanner.maxTarget)
         while k < limit {
             let b = t[k]
             if b == UInt8(ascii: "\\") { k += 2; continue }
