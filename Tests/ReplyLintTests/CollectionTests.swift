@@ -98,6 +98,23 @@ final class CollectionTests: XCTestCase {
         XCTAssertEqual(names(docs), ["saludo.texto.es", "saludo.texto.variantes[0]", "saludo.texto.variantes[1]"])
     }
 
+    func testTranslationsUnderOtherLanguageCodesAreNotLinted() throws {
+        let yaml = """
+        retraso:
+          texto:
+            es: Sentimos el retraso.
+            es-MX: Lamentamos la demora.
+            en: We are sorry for the delay.
+            pt-BR: Lamentamos o atraso.
+        cierre: {es: Gracias., ca: Gràcies., en_US: Thanks.}
+        """
+        let docs = try S.documents(yaml)
+        XCTAssertEqual(names(docs), ["retraso.texto.es", "retraso.texto.es-MX", "cierre.es"])
+        XCTAssertTrue(CollectionOptions.isOtherLanguageKey("en"))
+        XCTAssertFalse(CollectionOptions.isOtherLanguageKey("envio"))
+        XCTAssertFalse(CollectionOptions.isOtherLanguageKey("es_AR"))
+    }
+
     func testRootStringIsOneUnnamedReply() throws {
         let docs = try S.documents("Hola, sentimos las molestias.\n")
         XCTAssertEqual(docs.count, 1)

@@ -25,6 +25,20 @@ public struct CollectionOptions: Sendable, Equatable {
     ]
 
     var effectiveTextKeys: Set<String> { textKeys ?? CollectionOptions.defaultTextKeys }
+
+    /// Language codes of translations kept beside the Spanish text (`en`, `pt-BR`, `ca`): the
+    /// Spanish rules do not read them.
+    static let otherLanguages: Set<String> = [
+        "en", "pt", "fr", "de", "it", "ca", "eu", "gl", "nl", "ja", "zh", "ko", "ru", "ar", "pl", "sv",
+        "da", "nb", "fi", "tr", "el", "he", "hi", "ro", "cs", "hu", "uk",
+    ]
+
+    /// True for a key such as `en`, `pt-BR` or `en_US`.
+    static func isOtherLanguageKey(_ key: String) -> Bool {
+        let parts = key.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard let language = parts.first, parts.count <= 2, otherLanguages.contains(language.lowercased()) else { return false }
+        return parts.count == 1 || (2...4).contains(parts[1].count) && parts[1].allSatisfy(\.isLetter)
+    }
 }
 
 /// A parsed collection, reduced to what choosing replies needs: strings (with a way to find
@@ -74,7 +88,8 @@ enum CollectionPathStep {
 ///
 /// A reply object is a map with at least one text key: its other strings (an `id`, a `canal`)
 /// describe the reply and are not linted, nor are lists of strings under it (tags). Values of
-/// metadata keys (`id`, `nombre`, `titulo`, `tags`, ...) are never linted. Keys never are.
+/// metadata keys (`id`, `nombre`, `titulo`, `tags`, ...) are never linted, nor translations under
+/// another language's code (`en`, `pt-BR`, `ca`: the rules are Spanish). Keys never are.
 struct ReplySelector {
     let textKeys: Set<String>
 
@@ -135,7 +150,7 @@ struct ReplySelector {
                 defer { path.removeLast() }
                 if textKeys.contains(key) {
                     collect(entry.value, mode: .text, path: &path, into: &found)
-                } else if CollectionOptions.metadataKeys.contains(key) {
+                } else if CollectionOptions.metadataKeys.contains(key) || CollectionOptions.isOtherLanguageKey(entry.key) {
                     continue
                 } else if mode == .text {
                     collect(entry.value, mode: .text, path: &path, into: &found)
