@@ -149,6 +149,9 @@ final class MarkdownTests: XCTestCase {
         // Unclosed: not front matter, the text stays.
         let open = try prose("---\nHola jajaja.\n")
         XCTAssertTrue(open.string.contains("Hola jajaja."))
+        // A horizontal rule that opens a reply is not front matter: the prose stays.
+        let rules = try prose("---\nHola, gracias por escribir.\n\n---\n")
+        XCTAssertTrue(rules.string.contains("Hola, gracias por escribir."))
     }
 
     func testMarkdownMarksAreBlankedButWordsStay() throws {

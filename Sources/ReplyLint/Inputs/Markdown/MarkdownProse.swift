@@ -148,6 +148,11 @@ struct MarkdownScanner {
     /// Index of the closing line of YAML front matter, when the file starts with one.
     func frontMatterEnd(_ all: [Line]) -> Int? {
         guard let first = all.first, trimmed(first) == "---" else { return nil }
+        // Front matter is YAML: its first line is a key (`titulo: ...`). A reply that merely
+        // opens with a horizontal rule is prose.
+        guard all.count > 1, let key = trimmed(all[1]).firstIndex(of: ":"),
+              trimmed(all[1])[..<key].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+              key != trimmed(all[1]).startIndex else { return nil }
         for k in 1..<max(1, all.count) {
             let s = trimmed(all[k])
             if s == "---" || s == "..." { return k }
