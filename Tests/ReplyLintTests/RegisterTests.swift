@@ -159,3 +159,13 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try registerPairs("Tenés que confirmar. Disculpe la espera.", .tu), ["register.voseo: Tenés", "register.usted: Disculpe"])
     }
 }
+
+final class RegisterShoutingMessageTests: XCTestCase {
+    func testLongRunsGetAShortMessage() throws {
+        let text = "LE PEDIMOS QUE NOS ENVÍE SU NÚMERO DE CLIENTE POR MENSAJE PRIVADO PARA REVISARLO"
+        let findings = try TestSupport.findings(ShoutingRule.self, text)
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertEqual(findings.first?.message, "14 palabras seguidas en mayúsculas")
+        XCTAssertEqual(findings.first?.range, 0..<text.utf8.count)
+    }
+}

@@ -43,6 +43,7 @@ struct ElongationRule: Rule {
             RuleExample("El capítulo XIII del reglamento y el artículo III lo explican."),
             RuleExample("Visite www.ejemplo.com para más información."),
             RuleExample("Mmm, entendemos su duda."),
+            RuleExample("Funciona con dos pilas AAA."),
             RuleExample("El envío llegará al zoo de la ciudad."),
             RuleExample("Su viaje a Hawaii está confirmado."),
             RuleExample("Jajajaaa"),
@@ -120,6 +121,8 @@ struct ElongationRule: Rule {
         if token.isAllCaps && RomanNumeral.matches(token.text) { return nil }
         if laughter.isLaughter(token.folded) { return nil }
         if doubles.contains(token.folded) { return nil }
+        // One letter repeated (aaa, AAA batteries, xxx) has no word to go back to.
+        if Set(folded).count == 1 { return nil }
         // Runs of the same letter, compared without accents ("siíí").
         var runs: [Run] = []
         var i = 0

@@ -11,7 +11,8 @@ struct PunctuationRule: Rule {
             professional reply. One mark says it all. A run of marks written together is one \
             finding with one fix: "!!!" becomes "!", "¿¿" becomes "¿", a mixed "?!?!" becomes "?", \
             and four or more dots become the three-dot ellipsis, which is correct Spanish and is \
-            not flagged. A single "?!" after a question is reported as a note only.
+            not flagged. A single "?!" (or "¡¿" opening an exclamative question, \
+            which Spanish allows) is reported as a note only.
             """,
         triggering: [
             RuleExample("¡Gracias por escribirnos«!!!»"),
@@ -25,6 +26,7 @@ struct PunctuationRule: Rule {
             RuleExample("¿No le llegó el código«?!»"),
             RuleExample("Ya está«!!!» ¿Algo más«??»"),
             RuleExample("Un momento«……»"),
+            RuleExample("«¡¿»De verdad le cobraron dos veces«?!»"),
         ],
         nonTriggering: [
             RuleExample("¡Gracias por escribirnos! ¿En qué le podemos ayudar?"),
@@ -83,6 +85,9 @@ struct PunctuationRule: Rule {
         case .opening:
             guard run.count >= 2 else { return nil }
             let fix = run.contains("¿") ? "¿" : "¡"
+            if run.count == 2 && Set(run).count == 2 {
+                return Finding(range: range, message: "signos combinados «\(written)»", suggestions: [fix], severity: .note)
+            }
             return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix], safeFix: true)
         case .closing:
             guard run.count >= 2 else { return nil }

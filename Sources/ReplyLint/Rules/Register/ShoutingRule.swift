@@ -9,8 +9,8 @@ struct ShoutingRule: Rule {
             capitals sounds angry or pushy, however kind the words. Flagged: two or more words in \
             capitals in a row, or one word in capitals of five letters or more. Acronyms and brand \
             names written in capitals on purpose (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) come from \
-            a lexicon and never count, nor do Roman numerals (XIII) or laughter (left to \
-            register.laughter). A short label followed by a colon ("IMPORTANTE:") is left alone, as \
+            a lexicon and never count, nor do Roman numerals (XIII), codes without a vowel \
+            (BNMXMXMM) or laughter (left to register.laughter). A short label followed by a colon ("IMPORTANTE:") is left alone, as \
             a heading rather than a raised voice. The suggestion writes the words in lowercase, with \
             a capital at the start of a sentence, and keeps acronyms as they are.
             """,
@@ -39,6 +39,7 @@ struct ShoutingRule: Rule {
             RuleExample("Su cita en el IMSS es el lunes."),
             RuleExample("El modelo A y el modelo B tienen la misma garantía."),
             RuleExample("JAJAJA"),
+            RuleExample("El código SWIFT es BNMXMXMMXXX y la CLABE ya está en su estado de cuenta."),
         ]
     )
 
@@ -73,6 +74,8 @@ struct ShoutingRule: Rule {
             if !letters.allSatisfy({ $0.properties.isUppercase }) { return .breaker }
             if letters.count < 2 { return .neutral }
             if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
+            // A shouted word has a vowel; capitals without one are codes (BNMXMXMM, CCFFSS, RFC).
+            if !token.folded.contains(where: { "aeiouy".contains($0) }) { return .neutral }
             if acronyms.contains(token.folded) || RomanNumeral.matches(token.text) || laughter.isLaughter(token.folded) {
                 return .neutral
             }
@@ -123,7 +126,9 @@ struct ShoutingRule: Rule {
             }
         }
         let excerpt = context.text(range)
-        return Finding(range: range, message: "texto en mayúsculas «\(excerpt)»", suggestions: [fixed],
+        let loudWords = (first...last).filter { role(tokens[$0]) == .loud }.count
+        let message = excerpt.count <= 40 ? "texto en mayúsculas «\(excerpt)»" : "\(loudWords) palabras seguidas en mayúsculas"
+        return Finding(range: range, message: message, suggestions: [fixed],
                        help: "las mayúsculas sostenidas se leen como gritos; escriba en minúsculas")
     }
 }
