@@ -30,6 +30,9 @@ struct TuteoRule: Rule {
             RuleExample("Ya «estás» dado de alta."),
             RuleExample("Gracias por escribirnos; «contactanos» cuando «quieras»."),
             RuleExample("Hola, ¿«tienes» el ticket? «Escríbenos».", register: .vos),
+            RuleExample("Queremos «ayudarte»: ¿«recibiste» el código?"),
+            RuleExample("¿Nos «compartes» el folio? Así «podrás» ver el estado."),
+            RuleExample("De veras lo sentimos; «verás» el reembolso mañana."),
         ],
         nonTriggering: [
             RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta. Si necesita algo más, escríbanos por mensaje privado."),
@@ -40,6 +43,7 @@ struct TuteoRule: Rule {
             RuleExample("Hola, ¿tienes el número de pedido? Escríbenos y te ayudamos.", register: .tu),
             RuleExample("No te preocupes, te escribimos hoy a tu correo.", register: .vos),
             RuleExample("Su tutor puede firmar la autorización."),
+            RuleExample("De veras lamentamos el retraso; el arte de la portada es provisional."),
             RuleExample("El equipo revisa su solicitud y le responde en 24 horas."),
         ]
     )
