@@ -90,12 +90,15 @@ struct LaughterRule: Rule {
             RuleExample("«lmao» qué situación."),
             RuleExample("Claro que sí «ajajaja»"),
             RuleExample("«jaja» «jeje» perdón."),
+            RuleExample("«Ja ja ja», qué buena pregunta."),
+            RuleExample("Claro «je, je», ya se lo enviamos."),
         ],
         nonTriggering: [
             RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta."),
             RuleExample("Su hijo puede recoger el pedido en la tienda."),
             RuleExample("Revise la hoja de reclamaciones que le entregaron."),
             RuleExample("Ja, entendemos la confusión."),
+            RuleExample("Ja. Ja. Eso pasa a veces; ya lo revisamos."),
             RuleExample("¡Ajá! Ya encontramos el problema."),
             RuleExample("José y Jesús, de nuestro equipo, le llamarán mañana."),
             RuleExample("El envío a Jujuy tarda tres días."),
@@ -111,11 +114,46 @@ struct LaughterRule: Rule {
         matcher = try LaughterMatcher(lexicons: lexicons)
     }
 
+    /// Laughter syllables written apart ("ja ja ja", "je, je"): two or more in a row are laughter,
+    /// one alone is an interjection ("Ja, entendemos").
+    static let syllables: Set<String> = ["ja", "je", "ji", "jo", "ha", "he"]
+
     func check(_ context: RuleContext) -> [Finding] {
-        context.tokens.compactMap { token in
-            guard token.kind == .word, matcher.isLaughter(token.folded) else { return nil }
-            return Finding(range: token.range, message: "risa escrita «\(token.text)»",
-                           help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
+        let tokens = context.tokens
+        var findings: [Finding] = []
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            guard token.kind == .word else { i += 1; continue }
+            if matcher.isLaughter(token.folded) {
+                findings.append(finding(token.range, token.text))
+                i += 1
+                continue
+            }
+            // A run of separate syllables, with only spaces or commas between them.
+            var last = i
+            var count = 0
+            var j = i
+            while j < tokens.count && tokens[j].kind == .word && Self.syllables.contains(tokens[j].folded) {
+                count += 1
+                last = j
+                j += 1
+                if j < tokens.count && tokens[j].text == "," { j += 1 }
+                guard j < tokens.count, tokens[j].spaceBefore, tokens[j].sentence == token.sentence else { break }
+            }
+            if count >= 2 {
+                let range = token.range.lowerBound..<tokens[last].range.upperBound
+                findings.append(finding(range, context.text(range)))
+                i = last + 1
+            } else {
+                i += 1
+            }
         }
+        return findings
+    }
+
+    func finding(_ range: Range<Int>, _ written: String) -> Finding {
+        Finding(range: range, message: "risa escrita «\(written)»",
+                help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
     }
 }
