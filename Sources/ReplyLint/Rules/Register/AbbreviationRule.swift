@@ -92,7 +92,8 @@ struct AbbreviationRule: Rule {
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }
             var options = [entry.suggestion]
             if !entry.question.isEmpty {
-                options = context.isInQuestion(i) ? [entry.question, entry.suggestion] : [entry.suggestion, entry.question]
+                let asks = context.next(i).map { entry.conditions.askBefore.contains(context.tokens[$0].folded) } ?? false
+                options = context.isInQuestion(i) || asks ? [entry.question, entry.suggestion] : [entry.suggestion, entry.question]
             }
             let suggestions = options.map { RegisterText.matchCase($0, like: token.text) }
             findings.append(Finding(range: token.range, message: "abreviatura de chat «\(token.text)»",

@@ -105,6 +105,8 @@ struct WordConditions: Sendable {
     var orInfinitive = false
     /// With `before`: an apostrophe right after the word marks the clipping ("pa' otro").
     var orElided = false
+    /// Not a condition: next words that call for the interrogative form ("q tal" -> "qué tal").
+    var askBefore: Set<String> = []
 
     static let quotes: Set<String> = ["\"", "'", "«", "»", "“", "”", "‘", "’", "`"]
     static let vocativeOpeners: Set<String> = [",", "¡", "¿", "(", "—", "-", ";", ":"]
@@ -128,6 +130,7 @@ struct WordConditions: Sendable {
             case "before" where !words.isEmpty: before = words
             case "or-infinitive": orInfinitive = true
             case "or-elided": orElided = true
+            case "ask-before" where !words.isEmpty: askBefore = words
             default:
                 throw LexiconError(path: path, line: line, reason: "unknown context condition '\(item)'")
             }
