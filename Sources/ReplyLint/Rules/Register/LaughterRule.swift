@@ -21,6 +21,21 @@ struct LaughterMatcher: Sendable {
         return out
     }
 
+    /// Every run of three or more of a letter reduced to one letter (`holaaaa` -> `hola`);
+    /// doubles stay (`leer`).
+    static func collapseLong(_ word: String) -> String {
+        let chars = Array(word)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            var j = i + 1
+            while j < chars.count && chars[j] == chars[i] { j += 1 }
+            out += String(repeating: String(chars[i]), count: j - i >= 3 ? 1 : j - i)
+            i = j
+        }
+        return out
+    }
+
     /// Whether a folded word is laughter.
     func isLaughter(_ folded: String) -> Bool {
         guard folded.count >= 2, folded.allSatisfy({ $0.isLetter }) else { return false }

@@ -39,6 +39,7 @@ struct ShoutingRule: Rule {
             RuleExample("Su cita en el IMSS es el lunes."),
             RuleExample("El modelo A y el modelo B tienen la misma garantía."),
             RuleExample("JAJAJA"),
+            RuleExample("HOLAAAA, ya quedó."),
             RuleExample("El código SWIFT es BNMXMXMMXXX y la CLABE ya está en su estado de cuenta."),
         ]
     )
@@ -92,7 +93,9 @@ struct ShoutingRule: Rule {
         func flush() {
             defer { loud = [] }
             guard let first = loud.first, let last = loud.last else { return }
-            let letters = tokens[first].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            // Letters of the word without elongation: "HOLAAAA" is a stretched "hola", left to
+            // register.elongation, not a shouted five-letter word.
+            let letters = LaughterMatcher.collapseLong(tokens[first].folded).count
             guard loud.count >= 2 || letters >= 5 else { return }
             // A lone label before a colon is a heading ("IMPORTANTE:").
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }

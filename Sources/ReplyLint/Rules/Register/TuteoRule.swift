@@ -28,6 +28,7 @@ struct TuteoRule: Rule {
             RuleExample("«Comunícate» al 800 123 4567."),
             RuleExample("«Haz» clic en el enlace que «te» enviamos."),
             RuleExample("Ya «estás» dado de alta."),
+            RuleExample("GRACIAS A «TI» POR ESCRIBIR."),
             RuleExample("Gracias por escribirnos; «contactanos» cuando «quieras»."),
             RuleExample("Hola, ¿«tienes» el ticket? «Escríbenos».", register: .vos),
             RuleExample("Queremos «ayudarte»: ¿«recibiste» el código?"),
@@ -43,6 +44,7 @@ struct TuteoRule: Rule {
             RuleExample("Hola, ¿tienes el número de pedido? Escríbenos y te ayudamos.", register: .tu),
             RuleExample("No te preocupes, te escribimos hoy a tu correo.", register: .vos),
             RuleExample("Su tutor puede firmar la autorización."),
+            RuleExample("El área de TI revisará su equipo mañana."),
             RuleExample("De veras lamentamos el retraso; el arte de la portada es provisional."),
             RuleExample("El equipo revisa su solicitud y le responde en 24 horas."),
         ]

@@ -30,6 +30,8 @@ struct VoseoRule: Rule {
             RuleExample("Si tenés el comprobante, escribinos por privado.", register: .vos),
             RuleExample("Mira el vídeo que le enviamos: ahí se explica todo."),
             RuleExample("El técnico mira el equipo y le llama."),
+            RuleExample("La película está disponible en VOS y doblada."),
+            RuleExample("Use el botón SOS de la app si tiene una emergencia."),
             RuleExample("Espera confirmación del banco; le avisaremos."),
             RuleExample("Si quieres, contáctanos por privado y te ayudamos.", register: .tu),
             RuleExample("Fijate en el correo que te mandamos.", register: .tu),
