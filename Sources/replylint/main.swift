@@ -26,27 +26,29 @@ extension Register: ExpressibleByArgument {
 }
 
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Expected register of the replies: usted, tu (tú) or vos.")
-    var register: Register = .usted
+    @Option(name: .long, help: "Expected register of the replies: usted (default), tu (tú) or vos. Wins over the config file.")
+    var register: Register?
 
     @Option(name: .long, help: "Region whose region-specific words apply (es-ES, es-MX, es-AR...); default: all, unambiguous entries only.")
     var region: String?
 
-    @Option(name: .long, help: "Locale of the lexicons.")
-    var locale: String = "es"
+    @Option(name: .long, help: "Locale of the lexicons (default es).")
+    var locale: String?
 
     @Option(name: .long, help: "Folder holding the lexicons (<dir>/<locale>/...); default: found beside the executable or $REPLYLINT_LEXICONS.")
     var lexicons: String?
 
-    func loadLexicons() throws -> LexiconStore {
+    @Option(name: .long, help: "Use this config file for every input instead of finding .replylint.yml from each file's folder upward.")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .replylint.yml files.")
+    var noConfig = false
+
+    func lexiconRoot() throws -> String {
         guard let root = lexicons ?? LexiconStore.defaultRoot() else {
             throw CLIError("no lexicon folder found; pass --lexicons DIR or set REPLYLINT_LEXICONS")
         }
-        do {
-            return try LexiconStore(root: root, locale: locale)
-        } catch let error as LexiconError {
-            throw CLIError(error.description)
-        }
+        return root
     }
 }
 
@@ -108,13 +110,15 @@ struct Lint: ParsableCommand {
         for name in only + disable where !known.contains(name) {
             throw CLIError("unknown rule or category '\(name)'; see `replylint --list-rules`")
         }
-        let lexicons = try common.loadLexicons()
         var severities: [String: Severity?] = [:]
         for name in disable { severities[name] = .some(nil) }
-        let configuration = Linter.Configuration(
-            options: LintOptions(register: common.register, region: common.region, locale: common.locale),
-            severities: severities, only: only.isEmpty ? nil : Set(only))
-        let linter = try Linter(lexicons: lexicons, configuration: configuration)
+        if let config = common.config, !FileManager.default.fileExists(atPath: config) {
+            throw CLIError("\(config): no existe el archivo de configuración")
+        }
+        let settings = CommandLineSettings(
+            register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
+            severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
+        let linters = ConfiguredLinters(settings)
 
         let recorded: Baseline?
         do {
@@ -123,7 +127,7 @@ struct Lint: ParsableCommand {
             throw CLIError(error.description)
         }
         let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
-        var run = Runner(linter: linter, locale: common.locale, mode: mode).run(paths: paths, stdinName: stdinFilename)
+        var run = Runner(linters: linters, locale: common.locale ?? "es", mode: mode).run(paths: paths, stdinName: stdinFilename)
         if let writeBaseline {
             let text = Baseline(diagnostics: run.report.diagnostics).serialized()
             if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }

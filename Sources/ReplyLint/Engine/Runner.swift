@@ -4,7 +4,7 @@ import Foundation
 /// Lints a set of paths on every core. The report is the same, byte for byte, whatever the
 /// number of threads: each file's diagnostics are sorted, and files keep their input order.
 public struct Runner: Sendable {
-    public let linter: Linter
+    public let linters: any LinterSource
     public let locale: String
     /// Threads to use; defaults to the machine's active cores.
     public var threads: Int
@@ -22,7 +22,13 @@ public struct Runner: Sendable {
 
     public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 mode: Mode = .lint) {
-        self.linter = linter
+        self.init(linters: FixedLinter(linter), locale: locale, threads: threads, mode: mode)
+    }
+
+    /// A runner that picks each file's linter from `linters` (one per config file).
+    public init(linters: any LinterSource, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.linters = linters
         self.locale = locale
         self.threads = max(1, threads)
         self.mode = mode
@@ -59,7 +65,12 @@ public struct Runner: Sendable {
                 fileArguments.append(path)
             }
         }
-        let (found, errors) = InputFiles.expand(fileArguments)
+        let (expanded, errors) = InputFiles.expand(fileArguments)
+        // Files a config's `ignore` globs name are left out, as if they were not there.
+        let found = expanded.filter { path in
+            guard case .success(let settings) = linters.resolve(path) else { return true }
+            return !settings.config.ignores(path)
+        }
         files += found.count + errors.count
         diagnostics += errors.map(Diagnostic.init(inputError:))
 
@@ -74,12 +85,22 @@ public struct Runner: Sendable {
             if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
             fixes += result.fixes
         }
-        return Result(report: Report(diagnostics: diagnostics, files: files), sources: sources, diffs: diffs, fixes: fixes)
+        var unique: [Diagnostic] = []
+        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
+        return Result(report: Report(diagnostics: unique, files: files), sources: sources, diffs: diffs, fixes: fixes)
     }
 
     enum Job: Sendable {
         case path(String)
         case file(SourceFile)
+
+        /// The path a config is looked up for (stdin: its name, from the working folder).
+        var path: String {
+            switch self {
+            case .path(let p): return p
+            case .file(let f): return f.path
+            }
+        }
     }
 
     struct JobResult: Sendable {
@@ -106,6 +127,13 @@ public struct Runner: Sendable {
     }
 
     func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+        let settings: ResolvedSettings
+        switch linters.resolve(job.path) {
+        case .success(let s): settings = s
+        // A broken config is reported once, at its own position (duplicates are dropped in `run`).
+        case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
+        }
+        let linter = settings.linter
         let file: SourceFile
         switch job {
         case .file(let f): file = f
@@ -115,7 +143,7 @@ public struct Runner: Sendable {
             case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
             }
         }
-        var diagnostics = lintFile(file, tokenizer: tokenizer)
+        var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
             return JobResult(diagnostics: diagnostics, source: file)
         }
@@ -128,19 +156,19 @@ public struct Runner: Sendable {
             guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
             total += applied
             current = fixed
-            diagnostics = lintFile(current, tokenizer: tokenizer)
+            diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
         }
         var result = JobResult(diagnostics: diagnostics, source: current, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
         if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
             result.source = file
-            result.diagnostics = lintFile(file, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
         }
         return result
     }
 
     /// Every diagnostic of one file: each of its documents, then its suppression comments.
-    func lintFile(_ file: SourceFile, tokenizer: Tokenizer) -> [Diagnostic] {
+    func lintFile(_ file: SourceFile, linter: Linter, tokenizer: Tokenizer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for document in InputFiles.documents(of: file) {
             diagnostics += linter.lint(document, tokenizer: tokenizer)
