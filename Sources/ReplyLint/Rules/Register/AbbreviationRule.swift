@@ -5,15 +5,15 @@ struct AbbreviationRule: Rule {
         category: .register,
         summary: "abreviaturas de chat (q, xq, tb, xfa, porfa)",
         rationale: """
-            Chat abbreviations save the writer a few keystrokes and cost the reader the brand's \
-            credibility: a company that writes "xq" or "tb" to a customer looks careless, and some \
-            readers will not understand them. Every entry comes from a lexicon with its full form as \
-            the fix. Single letters are flagged only where the chat reading is safe: "q" and "k" not \
-            as a letter ("la letra q"), a unit ("5 k") or in quotes; "x" only before words that make \
-            "por" certain ("x favor", "x mensaje privado"), never in "2 x 3" or "x persona"; "d" not \
-            after "vitamina", "plan" or "letra"; "pa" only before words that make "para" certain, \
-            never as a name. In a question, words with an interrogative form get it ("¿xq?" -> \
-            "¿por qué?").
+            Las abreviaturas de chat ahorran unas teclas a quien escribe y le cuestan credibilidad a la \
+            marca: una empresa que escribe "xq" o "tb" a un cliente parece descuidada, y hay lectores \
+            que no las entienden. Cada entrada viene de un léxico con la forma completa como \
+            corrección. Las letras sueltas solo se señalan donde la lectura de chat es segura: "q" y \
+            "k" no como letra ("la letra q"), unidad ("5 k") ni entre comillas; "x" solo ante palabras \
+            que aseguran "por" ("x favor", "x mensaje privado"), nunca en "2 x 3" ni en "x persona"; \
+            "d" no tras "vitamina", "plan" o "letra"; "pa" solo ante palabras que aseguran "para" \
+            (un infinitivo, "que", "ti"...) o con apóstrofo ("pa' otro"), nunca como nombre. En una \
+            pregunta, y en "q tal", la corrección es la forma interrogativa ("¿xq?" -> "¿por qué?").
             """,
         triggering: [
             RuleExample("«Q» tal, ya revisamos su pedido."),

@@ -7,15 +7,16 @@ struct ElongationRule: Rule {
         category: .register,
         summary: "letras alargadas (holaaaa, siiii, graciaaas)",
         rationale: """
-            Stretching letters imitates the voice of a friend in a chat; in a brand's reply it reads \
-            as childish or, after a complaint, as mocking. Spanish never writes the same letter three \
-            times in a row, and no Spanish word ends in a doubled a, i or u, so those are flagged; \
-            real doubles (leer, creer, reembolso, zoológico, cooperar, acción, llamar, correo, \
-            arrollar) are not. A doubled final e or o is flagged only when it collapses to a common \
-            word that chat stretches (noo, buenoo), since lee, cree and zoo are words. The suggestion \
-            collapses each run, preferring a known word with a legitimate double (leeeer -> leer). \
-            Roman numerals (XIII), laughter (left to register.laughter) and letterless sounds such as \
-            mmm or zzz are left alone.
+            Alargar letras imita la voz de un amigo en un chat; en la respuesta de una marca suena \
+            infantil o, después de una queja, burlón. El español nunca escribe la misma letra tres \
+            veces seguidas y ninguna palabra española termina en "aa", "ii" o "uu", así que eso se \
+            señala; las dobles legítimas (leer, creer, reembolso, zoológico, cooperar, acción, llamar, \
+            correo, arrollar) no. Una "e" u "o" final doble solo se señala cuando al reducirla queda \
+            una palabra común que en el chat se alarga ("noo", "buenoo"), porque "lee", "cree" y \
+            "zoo" son palabras. La sugerencia reduce cada repetición y prefiere una palabra conocida \
+            con doble legítima ("leeeer" -> "leer"); solo se aplica con --fix cuando es segura. Los \
+            números romanos (XIII), la risa (la señala register.laughter) y los sonidos sin vocal \
+            o de una sola letra (mmm, zzz, AAA) no se señalan.
             """,
         triggering: [
             RuleExample("«Holaaaa», ¿en qué le podemos ayudar?"),

@@ -79,14 +79,14 @@ struct LaughterRule: Rule {
         category: .register,
         summary: "risa escrita (jajaja, xD, lol) en una respuesta de marca",
         rationale: """
-            A customer who writes to a brand usually has a problem, and written laughter in the \
-            answer reads as mockery or as not taking the problem seriously, even when it was meant as \
-            warmth. It also makes the brand sound like a friend chatting rather than a company taking \
-            responsibility. Warmth is better carried by words ("qué bueno que...", "nos alegra..."). \
-            Laughter is recognised by shape (two or more laughter syllables of any length and case: \
-            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja) and from a short list of fixed forms \
-            (xD, lol, lmao); single syllables such as "ja" or "ajá" and real words such as "hijo" or \
-            "hoja" are left alone.
+            Quien escribe a una marca suele tener un problema, y una risa escrita en la respuesta se lee \
+            como burla o como falta de seriedad, aunque se quisiera sonar cercano. Además hace que la \
+            marca suene a un amigo charlando y no a una empresa que se hace cargo. La calidez se \
+            transmite mejor con palabras ("nos alegra...", "qué bueno que..."). La risa se reconoce por \
+            su forma (dos o más sílabas de risa de cualquier longitud y en mayúsculas o minúsculas: \
+            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja, "ja ja ja") y por una lista corta de formas \
+            fijas (xD, lol, lmao); una sílaba suelta ("ja", "ajá") y palabras reales como "hijo" u \
+            "hoja" no se señalan.
             """,
         triggering: [
             RuleExample("«Jajaja» qué buena pregunta, le explicamos por mensaje privado."),

@@ -5,14 +5,15 @@ struct ShoutingRule: Rule {
         category: .register,
         summary: "palabras en mayúsculas sostenidas (se leen como gritos)",
         rationale: """
-            On social media, text in capitals reads as shouting; a brand that answers a customer in \
-            capitals sounds angry or pushy, however kind the words. Flagged: two or more words in \
-            capitals in a row, or one word in capitals of five letters or more. Acronyms and brand \
-            names written in capitals on purpose (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) come from \
-            a lexicon and never count, nor do Roman numerals (XIII), codes without a vowel \
-            (BNMXMXMM) or laughter (left to register.laughter). A short label followed by a colon ("IMPORTANTE:") is left alone, as \
-            a heading rather than a raised voice. The suggestion writes the words in lowercase, with \
-            a capital at the start of a sentence, and keeps acronyms as they are.
+            En redes sociales, el texto en mayúsculas se lee como un grito; una marca que responde en \
+            mayúsculas suena enfadada o insistente, por amables que sean las palabras. Se señalan dos \
+            o más palabras seguidas en mayúsculas, o una sola de cinco letras o más. Las siglas y \
+            marcas que se escriben en mayúsculas a propósito (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) \
+            vienen de un léxico y nunca cuentan, como tampoco los números romanos (XIII), los \
+            códigos sin vocal (BNMXMXMM), la risa (la señala register.laughter) ni las palabras \
+            alargadas ("HOLAAAA", de register.elongation). Una etiqueta corta seguida de dos puntos \
+            ("IMPORTANTE:") se deja, como encabezado y no como grito. La sugerencia escribe las \
+            palabras en minúsculas, con mayúscula al comienzo de frase, y conserva las siglas.
             """,
         triggering: [
             RuleExample("«GRACIAS POR SU PACIENCIA», ya está resuelto."),
