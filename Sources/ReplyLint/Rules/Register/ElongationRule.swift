@@ -47,6 +47,7 @@ struct ElongationRule: Rule {
             RuleExample("Funciona con dos pilas AAA."),
             RuleExample("El envío llegará al zoo de la ciudad."),
             RuleExample("Su viaje a Hawaii está confirmado."),
+            RuleExample("La consola Wii ya no tiene soporte; el Sr. Fujii le llamará."),
             RuleExample("Jajajaaa"),
             RuleExample("El proveedor provee los repuestos."),
             RuleExample("Su contraseña es la del correo 1000@ejemplo.com."),
@@ -98,8 +99,11 @@ struct ElongationRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for token in context.tokens where token.kind == .word {
-            guard let (fix, certain) = collapse(token) else { continue }
+        for (i, token) in context.tokens.enumerated() where token.kind == .word {
+            // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three
+            // letters makes it an elongation.
+            let name = token.isCapitalized && !token.isAllCaps && !context.isSentenceStart(i)
+            guard let (fix, certain) = collapse(token, name: name) else { continue }
             let suggestion = RegisterText.matchCase(fix, like: token.text)
             findings.append(Finding(range: token.range, message: "letras alargadas en «\(token.text)»",
                                     suggestions: [suggestion], safeFix: certain))
@@ -113,7 +117,7 @@ struct ElongationRule: Rule {
 
     /// The word with its elongation removed, and whether that fix is certain (safe for `--fix`):
     /// a known word, or only runs of letters Spanish never doubles. Nil when not elongated.
-    func collapse(_ token: Token) -> (String, Bool)? {
+    func collapse(_ token: Token, name: Bool = false) -> (String, Bool)? {
         let chars = Array(token.lower)
         let folded = Array(token.folded)
         guard chars.count == folded.count, chars.count >= 2,
@@ -141,7 +145,7 @@ struct ElongationRule: Rule {
             return (word, singleKnown || long.allSatisfy { !Self.doublable.contains(folded[$0.start]) })
         }
         // A doubled final letter: a/i/u always, e/o only back to a common stretched word.
-        guard let last = runs.last, last.length == 2, last.start + 2 == folded.count, folded.count >= 3 else { return nil }
+        guard !name, let last = runs.last, last.length == 2, last.start + 2 == folded.count, folded.count >= 3 else { return nil }
         let letter = folded[last.start]
         let single = String(chars[..<(last.start + 1)])
         let singleFolded = String(folded[..<(last.start + 1)])
