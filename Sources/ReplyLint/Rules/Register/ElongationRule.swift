@@ -47,7 +47,7 @@ struct ElongationRule: Rule {
             RuleExample("Funciona con dos pilas AAA."),
             RuleExample("El envío llegará al zoo de la ciudad."),
             RuleExample("Su viaje a Hawaii está confirmado."),
-            RuleExample("La consola Wii ya no tiene soporte; el Sr. Fujii le llamará."),
+            RuleExample("La consola Wii ya no tiene soporte; Hiroshi Fujii le llamará."),
             RuleExample("Jajajaaa"),
             RuleExample("El proveedor provee los repuestos."),
             RuleExample("Su contraseña es la del correo 1000@ejemplo.com."),
