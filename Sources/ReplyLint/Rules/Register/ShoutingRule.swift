@@ -41,6 +41,7 @@ struct ShoutingRule: Rule {
             RuleExample("El modelo A y el modelo B tienen la misma garantía."),
             RuleExample("JAJAJA"),
             RuleExample("HOLAAAA, ya quedó."),
+            RuleExample("El envío a E.U.A. tarda diez días."),
             RuleExample("El código SWIFT es BNMXMXMMXXX y la CLABE ya está en su estado de cuenta."),
         ]
     )
@@ -75,6 +76,8 @@ struct ShoutingRule: Rule {
             if letters.isEmpty { return .filler }
             if !letters.allSatisfy({ $0.properties.isUppercase }) { return .breaker }
             if letters.count < 2 { return .neutral }
+            // Initials with dots (E.U.A., S.A.) are abbreviations.
+            if token.text.contains(".") { return .neutral }
             if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
             // A shouted word has a vowel; capitals without one are codes (BNMXMXMM, CCFFSS, RFC).
             if !token.folded.contains(where: { "aeiouy".contains($0) }) { return .neutral }
@@ -96,7 +99,7 @@ struct ShoutingRule: Rule {
             guard let first = loud.first, let last = loud.last else { return }
             // Letters of the word without elongation: "HOLAAAA" is a stretched "hola", left to
             // register.elongation, not a shouted five-letter word.
-            let letters = LaughterMatcher.collapseLong(tokens[first].folded).count
+            let letters = LaughterMatcher.collapseLong(tokens[first].folded).filter { $0.isLetter }.count
             guard loud.count >= 2 || letters >= 5 else { return }
             // A lone label before a colon is a heading ("IMPORTANTE:").
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
