@@ -118,6 +118,8 @@ struct ElongationRule: Rule {
     /// The word with its elongation removed, and whether that fix is certain (safe for `--fix`):
     /// a known word, or only runs of letters Spanish never doubles. Nil when not elongated.
     func collapse(_ token: Token, name: Bool = false) -> (String, Bool)? {
+        // No letter next to its twin, no elongation: the common case costs one pass over the bytes.
+        guard LaughterMatcher.hasAdjacentRepeat(token.folded.utf8) else { return nil }
         let chars = Array(token.lower)
         let folded = Array(token.folded)
         guard chars.count == folded.count, chars.count >= 2,

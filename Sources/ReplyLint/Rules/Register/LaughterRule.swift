@@ -38,9 +38,29 @@ struct LaughterMatcher: Sendable {
 
     /// Whether a folded word is laughter.
     func isLaughter(_ folded: String) -> Bool {
-        guard folded.count >= 2, folded.allSatisfy({ $0.isLetter }) else { return false }
-        if fixed.contains(Self.collapse(folded)) { return true }
+        // Fast paths first: most words have no doubled letter and do not start like laughter.
+        let bytes = folded.utf8
+        guard bytes.count >= 2 else { return false }
+        let doubled = Self.hasAdjacentRepeat(bytes)
+        if fixed.contains(doubled ? Self.collapse(folded) : folded) {
+            return folded.allSatisfy({ $0.isLetter })
+        }
+        guard let first = bytes.first, Self.laughterStarts.contains(first) else { return false }
+        guard folded.allSatisfy({ $0.isLetter }) else { return false }
         return Self.hasLaughterShape(folded)
+    }
+
+    /// Bytes a laughter word can start with: `j`, `h`, or a lead-in `a`, `mu`, `bu`.
+    static let laughterStarts: Set<UInt8> = Set("jhamb".utf8)
+
+    /// True when two equal bytes stand side by side (a doubled or stretched letter).
+    static func hasAdjacentRepeat(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == previous { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Two or more syllables of a laughter consonant (`j`, or `h` in `haha`) followed by vowels or

@@ -72,10 +72,15 @@ struct ShoutingRule: Rule {
         case .punctuation, .number, .emoji, .symbol:
             return .filler
         case .word:
-            let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
-            if letters.isEmpty { return .filler }
-            if !letters.allSatisfy({ $0.properties.isUppercase }) { return .breaker }
-            if letters.count < 2 { return .neutral }
+            // The tokenizer's shape answers the common cases without walking the letters.
+            if token.shape.contains(.lower) { return .breaker }
+            if !token.shape.contains(.upper) {
+                let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+                if letters.isEmpty { return .filler }
+                // Letters without case (another script) are not capitals.
+                return .breaker
+            }
+            if !token.shape.contains(.upperPair) { return .neutral }
             // Initials with dots (E.U.A., S.A.) are abbreviations.
             if token.text.contains(".") { return .neutral }
             if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
