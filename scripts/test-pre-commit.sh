@@ -22,7 +22,7 @@ repos:
       - id: replylint
 YAML
 git add .pre-commit-config.yaml && git commit -qm "config" --no-verify
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 passed=0; failed=0
 check() { if [ "$1" = ok ]; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAILED: $2"; fi; }
 

@@ -74,6 +74,9 @@ struct Lint: ParsableCommand {
     @Option(name: .long, help: "Exit with status 1 when more warnings than this are reported.")
     var maxWarnings: Int?
 
+    @Option(name: [.short, .long], help: "Files linted at once (default: every core). The output is the same whatever the number.")
+    var jobs: Int?
+
     @Option(name: .long, help: "The name given to standard input in diagnostics.")
     var stdinFilename: String = "<stdin>"
 
@@ -127,7 +130,12 @@ struct Lint: ParsableCommand {
             throw CLIError(error.description)
         }
         let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
-        var run = Runner(linters: linters, locale: common.locale ?? "es", mode: mode).run(paths: paths, stdinName: stdinFilename)
+        var runner = Runner(linters: linters, locale: common.locale ?? "es", mode: mode)
+        if let jobs {
+            guard jobs >= 1 else { throw CLIError("--jobs needs a number of at least 1") }
+            runner.threads = jobs
+        }
+        var run = runner.run(paths: paths, stdinName: stdinFilename)
         if let writeBaseline {
             let text = Baseline(diagnostics: run.report.diagnostics).serialized()
             if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
@@ -148,7 +156,7 @@ struct Lint: ParsableCommand {
         case .github:
             FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
         case .rdjson:
-            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report) { run.sources[$0] }.utf8))
+            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report, source: run.line).utf8))
         case .text:
             let useColor: Bool
             switch color {
@@ -158,7 +166,7 @@ struct Lint: ParsableCommand {
                 let env = ProcessInfo.processInfo.environment
                 useColor = isatty(1) != 0 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
             }
-            let renderer = TextRenderer(color: useColor) { run.sources[$0] }
+            let renderer = TextRenderer(color: useColor, source: run.line)
             FileHandle.standardOutput.write(Data(renderer.render(run.report).utf8))
         }
         let status = run.report.exitStatus(maxWarnings: maxWarnings)

@@ -93,3 +93,53 @@ final class RegisterLexiconTests: XCTestCase {
         }
     }
 }
+
+/// A broken register lexicon stops the rule with the file and line, never silently.
+final class RegisterLexiconErrorTests: XCTestCase {
+    func store(appending line: String, to file: String) throws -> (LexiconStore, String, Int) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-register-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("es/register")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        let source = TestSupport.lexiconRoot + "/es/register"
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+            var text = try String(contentsOfFile: source + "/" + name, encoding: .utf8)
+            if name == file { text += (text.hasSuffix("\n") ? "" : "\n") + line + "\n" }
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let path = folder.appendingPathComponent(file).path
+        let count = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
+        return (try LexiconStore(root: root.path, locale: "es"), path, count - 1)
+    }
+
+    func assertFails<R: Rule>(_ type: R.Type, _ line: String, in file: String, mentioning text: String) throws {
+        let (lexicons, path, number) = try store(appending: line, to: file)
+        XCTAssertThrowsError(try type.init(lexicons: lexicons)) { error in
+            guard let error = error as? LexiconError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.path, path)
+            XCTAssertEqual(error.line, number)
+            XCTAssertTrue(error.reason.contains(text), error.reason)
+        }
+    }
+
+    func testMalformedRowsAreReportedWithFileAndLine() throws {
+        try assertFails(AbbreviationRule.self, "zzq | zq | | sometimes |", in: "abbreviations.txt", mentioning: "sometimes")
+        try assertFails(AbbreviationRule.self, "zzq |  | | |", in: "abbreviations.txt", mentioning: "suggestion")
+        try assertFails(SlangRule.self, "zzslang | | |", in: "slang.txt", mentioning: "suggestion")
+        try assertFails(TuteoRule.self, "zztienes | tu | zztiene | | |", in: "address-forms.txt", mentioning: "vos")
+        try assertFails(TuteoRule.self, "zzform | yo | a | b | c |", in: "address-forms.txt", mentioning: "register")
+        try assertFails(TuteoRule.self, "zzform | usted tu | | | c |", in: "address-forms.txt", mentioning: "register")
+        try assertFails(MixedRule.self, "zzform | tu | a | | c | loud", in: "address-forms.txt", mentioning: "loud")
+        try assertFails(ElongationRule.self, "zzword | triple | |", in: "elongation.txt", mentioning: "kind")
+    }
+
+    func testAValidNewLineNeedsNoSwift() throws {
+        let (lexicons, _, _) = try store(appending: "zzq | que | | |", to: "abbreviations.txt")
+        let rule = try AbbreviationRule(lexicons: lexicons)
+        let document = Document(string: "Lo vemos zzq mañana.")
+        let (tokens, sentences) = try Tokenizer().tokenize(document.text)
+        let findings = rule.check(RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions()))
+        XCTAssertEqual(findings.map { document.slice($0.range) }, ["zzq"])
+        XCTAssertEqual(findings.first?.suggestions, ["que"])
+    }
+}

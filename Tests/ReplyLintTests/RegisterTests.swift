@@ -22,7 +22,7 @@ final class RegisterTests: XCTestCase {
         ])
         let diagnostics = try TestSupport.lint(text).filter { $0.category == .register }
         let byExcerpt = Dictionary(diagnostics.map { ($0.excerpt, $0) }, uniquingKeysWith: { a, _ in a })
-        XCTAssertEqual(byExcerpt["q"]?.suggestions.first, "que")
+        XCTAssertEqual(byExcerpt["q"]?.suggestions, ["qué", "que"])
         XCTAssertEqual(byExcerpt["te"]?.suggestions, ["se", "le"])
         XCTAssertEqual(byExcerpt["preocupes"]?.suggestions, ["preocupe"])
         XCTAssertEqual(byExcerpt["xq"]?.suggestions.first, "porque")
@@ -91,6 +91,8 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(start.first?.suggestions.first, "Porque")
         let question = try TestSupport.findings(AbbreviationRule.self, "¿Xq no nos escribe por privado?")
         XCTAssertEqual(question.first?.suggestions, ["Por qué", "Porque"])
+        let plain = try TestSupport.findings(AbbreviationRule.self, "Revisamos q todo esté bien.")
+        XCTAssertEqual(plain.first?.suggestions, ["que", "qué"])
         let elongated = try TestSupport.findings(ElongationRule.self, "HOLAAA y graciaaas, porfavoooor.")
         XCTAssertEqual(elongated.map { $0.suggestions.first }, ["HOLA", "gracias", "por favor"])
         let tuteo = try TestSupport.findings(TuteoRule.self, "Escríbenos. Te lo enviamos hoy.")
@@ -157,5 +159,15 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try registerPairs(text, .usted), ["register.mixed: quieres", "register.mixed: te", "register.mixed: tenés"])
         XCTAssertEqual(try registerPairs(text, .tu), ["register.mixed: tenés", "register.mixed: Disculpe"])
         XCTAssertEqual(try registerPairs("Tenés que confirmar. Disculpe la espera.", .tu), ["register.voseo: Tenés", "register.usted: Disculpe"])
+    }
+}
+
+final class RegisterShoutingMessageTests: XCTestCase {
+    func testLongRunsGetAShortMessage() throws {
+        let text = "LE PEDIMOS QUE NOS ENVÍE SU NÚMERO DE CLIENTE POR MENSAJE PRIVADO PARA REVISARLO"
+        let findings = try TestSupport.findings(ShoutingRule.self, text)
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertEqual(findings.first?.message, "14 palabras seguidas en mayúsculas")
+        XCTAssertEqual(findings.first?.range, 0..<text.utf8.count)
     }
 }

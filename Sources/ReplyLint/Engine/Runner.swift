@@ -36,8 +36,11 @@ public struct Runner: Sendable {
 
     public struct Result: Sendable {
         public var report: Report
-        /// The sources read, by path, for renderers that print source lines (after fixes).
-        public var sources: [String: SourceFile]
+        /// The lines that hold a diagnostic (start and end lines), by path, for renderers that
+        /// print source lines (after fixes).
+        public var lines: [String: [Int: SourceLine]]
+
+        public func line(_ path: String, _ line: Int) -> SourceLine? { lines[path]?[line] }
         /// Unified diffs of the fixes, in input order (`--fix` and `--diff`).
         public var diffs: [String] = []
         /// How many fixes were applied (or would be, with `--diff`).
@@ -47,7 +50,7 @@ public struct Runner: Sendable {
     /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
     public func run(paths: [String], stdinName: String = "<stdin>") -> Result {
         var diagnostics: [Diagnostic] = []
-        var sources: [String: SourceFile] = [:]
+        var lines: [String: [Int: SourceLine]] = [:]
         var files = 0
 
         // Standard input is read first, on this thread.
@@ -81,13 +84,13 @@ public struct Runner: Sendable {
         var fixes = 0
         for result in results {
             diagnostics += result.diagnostics
-            if let file = result.source { sources[file.path] = file }
+            if let path = result.path, !result.lines.isEmpty { lines[path] = result.lines }
             if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
             fixes += result.fixes
         }
         var unique: [Diagnostic] = []
         for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
-        return Result(report: Report(diagnostics: unique, files: files), sources: sources, diffs: diffs, fixes: fixes)
+        return Result(report: Report(diagnostics: unique, files: files), lines: lines, diffs: diffs, fixes: fixes)
     }
 
     enum Job: Sendable {
@@ -105,9 +108,19 @@ public struct Runner: Sendable {
 
     struct JobResult: Sendable {
         var diagnostics: [Diagnostic] = []
-        var source: SourceFile?
+        var path: String?
+        var lines: [Int: SourceLine] = [:]
         var diff: String?
         var fixes = 0
+
+        /// Keeps only the lines the diagnostics point at; the file itself is let go.
+        mutating func keepLines(of file: SourceFile) {
+            path = file.path
+            lines = [:]
+            for d in diagnostics where d.path == file.path {
+                for n in Set([d.line, d.endLine]) { lines[n] = file.sourceLine(n) }
+            }
+        }
     }
 
     /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
@@ -145,7 +158,9 @@ public struct Runner: Sendable {
         }
         var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
-            return JobResult(diagnostics: diagnostics, source: file)
+            var result = JobResult(diagnostics: diagnostics)
+            result.keepLines(of: file)
+            return result
         }
         // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
         // repeat a few times until nothing changes.
@@ -158,11 +173,13 @@ public struct Runner: Sendable {
             current = fixed
             diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
         }
-        var result = JobResult(diagnostics: diagnostics, source: current, fixes: total)
+        var result = JobResult(diagnostics: diagnostics, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
         if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
-            result.source = file
             result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.keepLines(of: file)
+        } else {
+            result.keepLines(of: current)
         }
         return result
     }

@@ -5,15 +5,15 @@ struct AbbreviationRule: Rule {
         category: .register,
         summary: "abreviaturas de chat (q, xq, tb, xfa, porfa)",
         rationale: """
-            Chat abbreviations save the writer a few keystrokes and cost the reader the brand's \
-            credibility: a company that writes "xq" or "tb" to a customer looks careless, and some \
-            readers will not understand them. Every entry comes from a lexicon with its full form as \
-            the fix. Single letters are flagged only where the chat reading is safe: "q" and "k" not \
-            as a letter ("la letra q"), a unit ("5 k") or in quotes; "x" only before words that make \
-            "por" certain ("x favor", "x mensaje privado"), never in "2 x 3" or "x persona"; "d" not \
-            after "vitamina", "plan" or "letra"; "pa" only before words that make "para" certain, \
-            never as a name. In a question, words with an interrogative form get it ("¿xq?" -> \
-            "¿por qué?").
+            Las abreviaturas de chat ahorran unas teclas a quien escribe y le cuestan credibilidad a la \
+            marca: una empresa que escribe "xq" o "tb" a un cliente parece descuidada, y hay lectores \
+            que no las entienden. Cada entrada viene de un léxico con la forma completa como \
+            corrección. Las letras sueltas solo se señalan donde la lectura de chat es segura: "q" y \
+            "k" no como letra ("la letra q"), unidad ("5 k") ni entre comillas; "x" solo ante palabras \
+            que aseguran "por" ("x favor", "x mensaje privado"), nunca en "2 x 3" ni en "x persona"; \
+            "d" no tras "vitamina", "plan" o "letra"; "pa" solo ante palabras que aseguran "para" \
+            (un infinitivo, "que", "ti"...) o con apóstrofo ("pa' otro"), nunca como nombre. En una \
+            pregunta, y en "q tal", la corrección es la forma interrogativa ("¿xq?" -> "¿por qué?").
             """,
         triggering: [
             RuleExample("«Q» tal, ya revisamos su pedido."),
@@ -26,6 +26,8 @@ struct AbbreviationRule: Rule {
             RuleExample("Escríbanos «x» mensaje privado."),
             RuleExample("El número «d» cuenta es incorrecto."),
             RuleExample("Es «pa» que lo revise con calma."),
+            RuleExample("Le llamamos «pa» confirmar la cita."),
+            RuleExample("El cargo se movió de un lado «pa»' otro."),
             RuleExample("«Nose» por qué falló, lo revisamos."),
             RuleExample("Le enviamos un «msj» con los pasos."),
             RuleExample("Revise la bandeja «plis»."),
@@ -48,6 +50,8 @@ struct AbbreviationRule: Rule {
             RuleExample("La talla es la X y el modelo es el K."),
             RuleExample("Pa, Ma y los niños viajan gratis."),
             RuleExample("Pídale a su papá que revise el recibo."),
+            RuleExample("La presión de 100 pa es la correcta."),
+            RuleExample("Los niños dicen pa y ma."),
             RuleExample("Escriba la palabra \"q\" en el buscador."),
             RuleExample("El responsable es J. D. Pérez."),
             RuleExample("Tiene 1 TB de almacenamiento."),
@@ -88,7 +92,8 @@ struct AbbreviationRule: Rule {
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }
             var options = [entry.suggestion]
             if !entry.question.isEmpty {
-                options = context.isInQuestion(i) ? [entry.question, entry.suggestion] : [entry.suggestion, entry.question]
+                let asks = context.next(i).map { entry.conditions.askBefore.contains(context.tokens[$0].folded) } ?? false
+                options = context.isInQuestion(i) || asks ? [entry.question, entry.suggestion] : [entry.suggestion, entry.question]
             }
             let suggestions = options.map { RegisterText.matchCase($0, like: token.text) }
             findings.append(Finding(range: token.range, message: "abreviatura de chat «\(token.text)»",

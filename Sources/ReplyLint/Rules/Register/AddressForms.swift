@@ -87,9 +87,20 @@ struct AddressForms: Sendable {
         return nil
     }
 
-    /// Every second-person form of the reply, in order.
+    /// Every second-person form of the reply, in order. A form in capitals among words that are
+    /// not is an acronym ("el área de TI", "SOS", "película en VOS"), not a form of address.
     func uses(in context: RuleContext) -> [Use] {
-        context.tokens.indices.compactMap { i in form(of: context.tokens[i]).map { Use(index: i, form: $0) } }
+        let tokens = context.tokens
+        return tokens.indices.compactMap { i in
+            guard let form = form(of: tokens[i]) else { return nil }
+            if tokens[i].isAllCaps {
+                let before = (0..<i).reversed().first { tokens[$0].kind == .word }
+                let after = context.nextWord(after: i).flatMap { tokens[$0].kind == .word ? $0 : nil }
+                let shouted = [before, after].contains { $0.map { tokens[$0].isAllCaps } ?? false }
+                if !shouted { return nil }
+            }
+            return Use(index: i, form: form)
+        }
     }
 
     /// The fix for a form when `expected` is the register to speak in.

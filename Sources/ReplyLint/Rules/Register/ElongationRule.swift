@@ -7,15 +7,16 @@ struct ElongationRule: Rule {
         category: .register,
         summary: "letras alargadas (holaaaa, siiii, graciaaas)",
         rationale: """
-            Stretching letters imitates the voice of a friend in a chat; in a brand's reply it reads \
-            as childish or, after a complaint, as mocking. Spanish never writes the same letter three \
-            times in a row, and no Spanish word ends in a doubled a, i or u, so those are flagged; \
-            real doubles (leer, creer, reembolso, zoológico, cooperar, acción, llamar, correo, \
-            arrollar) are not. A doubled final e or o is flagged only when it collapses to a common \
-            word that chat stretches (noo, buenoo), since lee, cree and zoo are words. The suggestion \
-            collapses each run, preferring a known word with a legitimate double (leeeer -> leer). \
-            Roman numerals (XIII), laughter (left to register.laughter) and letterless sounds such as \
-            mmm or zzz are left alone.
+            Alargar letras imita la voz de un amigo en un chat; en la respuesta de una marca suena \
+            infantil o, después de una queja, burlón. El español nunca escribe la misma letra tres \
+            veces seguidas y ninguna palabra española termina en "aa", "ii" o "uu", así que eso se \
+            señala; las dobles legítimas (leer, creer, reembolso, zoológico, cooperar, acción, llamar, \
+            correo, arrollar) no. Una "e" u "o" final doble solo se señala cuando al reducirla queda \
+            una palabra común que en el chat se alarga ("noo", "buenoo"), porque "lee", "cree" y \
+            "zoo" son palabras. La sugerencia reduce cada repetición y prefiere una palabra conocida \
+            con doble legítima ("leeeer" -> "leer"); solo se aplica con --fix cuando es segura. Los \
+            números romanos (XIII), la risa (la señala register.laughter) y los sonidos sin vocal \
+            o de una sola letra (mmm, zzz, AAA) no se señalan.
             """,
         triggering: [
             RuleExample("«Holaaaa», ¿en qué le podemos ayudar?"),
@@ -43,8 +44,10 @@ struct ElongationRule: Rule {
             RuleExample("El capítulo XIII del reglamento y el artículo III lo explican."),
             RuleExample("Visite www.ejemplo.com para más información."),
             RuleExample("Mmm, entendemos su duda."),
+            RuleExample("Funciona con dos pilas AAA."),
             RuleExample("El envío llegará al zoo de la ciudad."),
             RuleExample("Su viaje a Hawaii está confirmado."),
+            RuleExample("La consola Wii ya no tiene soporte; Hiroshi Fujii le llamará."),
             RuleExample("Jajajaaa"),
             RuleExample("El proveedor provee los repuestos."),
             RuleExample("Su contraseña es la del correo 1000@ejemplo.com."),
@@ -96,8 +99,11 @@ struct ElongationRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for token in context.tokens where token.kind == .word {
-            guard let (fix, certain) = collapse(token) else { continue }
+        for (i, token) in context.tokens.enumerated() where token.kind == .word {
+            // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three
+            // letters makes it an elongation.
+            let name = token.isCapitalized && !token.isAllCaps && !context.isSentenceStart(i)
+            guard let (fix, certain) = collapse(token, name: name) else { continue }
             let suggestion = RegisterText.matchCase(fix, like: token.text)
             findings.append(Finding(range: token.range, message: "letras alargadas en «\(token.text)»",
                                     suggestions: [suggestion], safeFix: certain))
@@ -111,7 +117,9 @@ struct ElongationRule: Rule {
 
     /// The word with its elongation removed, and whether that fix is certain (safe for `--fix`):
     /// a known word, or only runs of letters Spanish never doubles. Nil when not elongated.
-    func collapse(_ token: Token) -> (String, Bool)? {
+    func collapse(_ token: Token, name: Bool = false) -> (String, Bool)? {
+        // No letter next to its twin, no elongation: the common case costs one pass over the bytes.
+        guard LaughterMatcher.hasAdjacentRepeat(token.folded.utf8) else { return nil }
         let chars = Array(token.lower)
         let folded = Array(token.folded)
         guard chars.count == folded.count, chars.count >= 2,
@@ -120,6 +128,8 @@ struct ElongationRule: Rule {
         if token.isAllCaps && RomanNumeral.matches(token.text) { return nil }
         if laughter.isLaughter(token.folded) { return nil }
         if doubles.contains(token.folded) { return nil }
+        // One letter repeated (aaa, AAA batteries, xxx) has no word to go back to.
+        if Set(folded).count == 1 { return nil }
         // Runs of the same letter, compared without accents ("siíí").
         var runs: [Run] = []
         var i = 0
@@ -137,7 +147,7 @@ struct ElongationRule: Rule {
             return (word, singleKnown || long.allSatisfy { !Self.doublable.contains(folded[$0.start]) })
         }
         // A doubled final letter: a/i/u always, e/o only back to a common stretched word.
-        guard let last = runs.last, last.length == 2, last.start + 2 == folded.count, folded.count >= 3 else { return nil }
+        guard !name, let last = runs.last, last.length == 2, last.start + 2 == folded.count, folded.count >= 3 else { return nil }
         let letter = folded[last.start]
         let single = String(chars[..<(last.start + 1)])
         let singleFolded = String(folded[..<(last.start + 1)])

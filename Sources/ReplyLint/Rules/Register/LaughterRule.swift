@@ -21,11 +21,46 @@ struct LaughterMatcher: Sendable {
         return out
     }
 
+    /// Every run of three or more of a letter reduced to one letter (`holaaaa` -> `hola`);
+    /// doubles stay (`leer`).
+    static func collapseLong(_ word: String) -> String {
+        let chars = Array(word)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            var j = i + 1
+            while j < chars.count && chars[j] == chars[i] { j += 1 }
+            out += String(repeating: String(chars[i]), count: j - i >= 3 ? 1 : j - i)
+            i = j
+        }
+        return out
+    }
+
     /// Whether a folded word is laughter.
     func isLaughter(_ folded: String) -> Bool {
-        guard folded.count >= 2, folded.allSatisfy({ $0.isLetter }) else { return false }
-        if fixed.contains(Self.collapse(folded)) { return true }
+        // Fast paths first: most words have no doubled letter and do not start like laughter.
+        let bytes = folded.utf8
+        guard bytes.count >= 2 else { return false }
+        let doubled = Self.hasAdjacentRepeat(bytes)
+        if fixed.contains(doubled ? Self.collapse(folded) : folded) {
+            return folded.allSatisfy({ $0.isLetter })
+        }
+        guard let first = bytes.first, Self.laughterStarts.contains(first) else { return false }
+        guard folded.allSatisfy({ $0.isLetter }) else { return false }
         return Self.hasLaughterShape(folded)
+    }
+
+    /// Bytes a laughter word can start with: `j`, `h`, or a lead-in `a`, `mu`, `bu`.
+    static let laughterStarts: Set<UInt8> = Set("jhamb".utf8)
+
+    /// True when two equal bytes stand side by side (a doubled or stretched letter).
+    static func hasAdjacentRepeat(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == previous { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Two or more syllables of a laughter consonant (`j`, or `h` in `haha`) followed by vowels or
@@ -64,14 +99,14 @@ struct LaughterRule: Rule {
         category: .register,
         summary: "risa escrita (jajaja, xD, lol) en una respuesta de marca",
         rationale: """
-            A customer who writes to a brand usually has a problem, and written laughter in the \
-            answer reads as mockery or as not taking the problem seriously, even when it was meant as \
-            warmth. It also makes the brand sound like a friend chatting rather than a company taking \
-            responsibility. Warmth is better carried by words ("qué bueno que...", "nos alegra..."). \
-            Laughter is recognised by shape (two or more laughter syllables of any length and case: \
-            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja) and from a short list of fixed forms \
-            (xD, lol, lmao); single syllables such as "ja" or "ajá" and real words such as "hijo" or \
-            "hoja" are left alone.
+            Quien escribe a una marca suele tener un problema, y una risa escrita en la respuesta se lee \
+            como burla o como falta de seriedad, aunque se quisiera sonar cercano. Además hace que la \
+            marca suene a un amigo charlando y no a una empresa que se hace cargo. La calidez se \
+            transmite mejor con palabras ("nos alegra...", "qué bueno que..."). La risa se reconoce por \
+            su forma (dos o más sílabas de risa de cualquier longitud y en mayúsculas o minúsculas: \
+            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja, "ja ja ja") y por una lista corta de formas \
+            fijas (xD, lol, lmao); una sílaba suelta ("ja", "ajá") y palabras reales como "hijo" u \
+            "hoja" no se señalan.
             """,
         triggering: [
             RuleExample("«Jajaja» qué buena pregunta, le explicamos por mensaje privado."),
@@ -90,12 +125,15 @@ struct LaughterRule: Rule {
             RuleExample("«lmao» qué situación."),
             RuleExample("Claro que sí «ajajaja»"),
             RuleExample("«jaja» «jeje» perdón."),
+            RuleExample("«Ja ja ja», qué buena pregunta."),
+            RuleExample("Claro «je, je», ya se lo enviamos."),
         ],
         nonTriggering: [
             RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta."),
             RuleExample("Su hijo puede recoger el pedido en la tienda."),
             RuleExample("Revise la hoja de reclamaciones que le entregaron."),
             RuleExample("Ja, entendemos la confusión."),
+            RuleExample("Ja. Ja. Eso pasa a veces; ya lo revisamos."),
             RuleExample("¡Ajá! Ya encontramos el problema."),
             RuleExample("José y Jesús, de nuestro equipo, le llamarán mañana."),
             RuleExample("El envío a Jujuy tarda tres días."),
@@ -111,11 +149,46 @@ struct LaughterRule: Rule {
         matcher = try LaughterMatcher(lexicons: lexicons)
     }
 
+    /// Laughter syllables written apart ("ja ja ja", "je, je"): two or more in a row are laughter,
+    /// one alone is an interjection ("Ja, entendemos").
+    static let syllables: Set<String> = ["ja", "je", "ji", "jo", "ha", "he"]
+
     func check(_ context: RuleContext) -> [Finding] {
-        context.tokens.compactMap { token in
-            guard token.kind == .word, matcher.isLaughter(token.folded) else { return nil }
-            return Finding(range: token.range, message: "risa escrita «\(token.text)»",
-                           help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
+        let tokens = context.tokens
+        var findings: [Finding] = []
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            guard token.kind == .word else { i += 1; continue }
+            if matcher.isLaughter(token.folded) {
+                findings.append(finding(token.range, token.text))
+                i += 1
+                continue
+            }
+            // A run of separate syllables, with only spaces or commas between them.
+            var last = i
+            var count = 0
+            var j = i
+            while j < tokens.count && tokens[j].kind == .word && Self.syllables.contains(tokens[j].folded) {
+                count += 1
+                last = j
+                j += 1
+                if j < tokens.count && tokens[j].text == "," { j += 1 }
+                guard j < tokens.count, tokens[j].spaceBefore, tokens[j].sentence == token.sentence else { break }
+            }
+            if count >= 2 {
+                let range = token.range.lowerBound..<tokens[last].range.upperBound
+                findings.append(finding(range, context.text(range)))
+                i = last + 1
+            } else {
+                i += 1
+            }
         }
+        return findings
+    }
+
+    func finding(_ range: Range<Int>, _ written: String) -> Finding {
+        Finding(range: range, message: "risa escrita «\(written)»",
+                help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
     }
 }

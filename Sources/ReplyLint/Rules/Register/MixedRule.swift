@@ -6,15 +6,15 @@ struct MixedRule: Rule {
         category: .register,
         summary: "mezcla de registros (usted, tú, vos) en la misma respuesta",
         rationale: """
-            A reply that starts with "escríbanos" and ends with "te ayudamos" reads as careless, as \
-            if pasted together from two templates, and the customer cannot tell how the brand means \
-            to address them. This rule and register.tuteo, register.voseo and register.usted share \
-            the work so that no form is reported twice: when the reply uses at least one form that \
-            belongs only to the expected register (usted, escríbanos; tienes, escríbenos; tenés, \
-            escribinos), the reply is anchored in that register and every form of another register is \
-            a slip, reported here with both registers named; when it uses none, the whole reply was \
-            written in another register and the other three rules report its forms. Forms that tú \
-            and vos share (te, tu) never anchor a reply, since they do not tell the two apart.
+            Una respuesta que empieza con "escríbanos" y termina con "te ayudamos" parece descuidada, \
+            como pegada de dos plantillas, y el cliente no sabe cómo pretende tratarle la marca. Esta \
+            regla y register.tuteo, register.voseo y register.usted se reparten el trabajo para que \
+            ninguna forma se informe dos veces: si la respuesta usa al menos una forma exclusiva del \
+            registro esperado (usted, escríbanos; tienes, escríbenos; tenés, escribinos), está \
+            anclada en ese registro y cada forma de otro registro es un desliz, que se informa aquí \
+            nombrando los dos registros; si no usa ninguna, toda la respuesta se escribió en otro \
+            registro y las otras tres reglas informan de sus formas. Las formas que comparten tú y vos \
+            (te, tu) nunca anclan una respuesta, porque no distinguen entre ambos.
             """,
         triggering: [
             RuleExample("Escríbanos por privado y «te» ayudamos."),

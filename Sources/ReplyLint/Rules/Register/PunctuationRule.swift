@@ -6,12 +6,13 @@ struct PunctuationRule: Rule {
         category: .register,
         summary: "signos repetidos (!!!, ???, ¡¡, ....)",
         rationale: """
-            Repeated exclamation or question marks read as shouting, impatience or sarcasm, and a \
-            long trail of dots as a sigh or an insinuation: none of them belongs in a calm, \
-            professional reply. One mark says it all. A run of marks written together is one \
-            finding with one fix: "!!!" becomes "!", "¿¿" becomes "¿", a mixed "?!?!" becomes "?", \
-            and four or more dots become the three-dot ellipsis, which is correct Spanish and is \
-            not flagged. A single "?!" after a question is reported as a note only.
+            Los signos de exclamación o interrogación repetidos se leen como gritos, impaciencia o \
+            sarcasmo, y una ristra de puntos como un suspiro o una insinuación: nada de eso cabe en una \
+            respuesta serena y profesional. Un signo basta. Una serie de signos escritos juntos es un \
+            solo hallazgo con una sola corrección: "!!!" pasa a "!", "¿¿" a "¿", un "?!?!" mezclado a \
+            "?", y cuatro puntos o más a los tres puntos suspensivos, que son correctos y no se \
+            señalan. Un "?!" suelto (o un "¡¿" que abre una pregunta exclamativa, que el español \
+            admite) se informa solo como nota.
             """,
         triggering: [
             RuleExample("¡Gracias por escribirnos«!!!»"),
@@ -25,6 +26,7 @@ struct PunctuationRule: Rule {
             RuleExample("¿No le llegó el código«?!»"),
             RuleExample("Ya está«!!!» ¿Algo más«??»"),
             RuleExample("Un momento«……»"),
+            RuleExample("«¡¿»De verdad le cobraron dos veces«?!»"),
         ],
         nonTriggering: [
             RuleExample("¡Gracias por escribirnos! ¿En qué le podemos ayudar?"),
@@ -83,6 +85,9 @@ struct PunctuationRule: Rule {
         case .opening:
             guard run.count >= 2 else { return nil }
             let fix = run.contains("¿") ? "¿" : "¡"
+            if run.count == 2 && Set(run).count == 2 {
+                return Finding(range: range, message: "signos combinados «\(written)»", suggestions: [fix], severity: .note)
+            }
             return Finding(range: range, message: "signos repetidos «\(written)»", suggestions: [fix], safeFix: true)
         case .closing:
             guard run.count >= 2 else { return nil }

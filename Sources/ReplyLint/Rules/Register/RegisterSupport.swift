@@ -101,6 +101,12 @@ struct WordConditions: Sendable {
     var notAfter: Set<String> = []
     var notBefore: Set<String> = []
     var before: Set<String>?
+    /// With `before`: an infinitive next also makes the reading safe ("pa hablar").
+    var orInfinitive = false
+    /// With `before`: an apostrophe right after the word marks the clipping ("pa' otro").
+    var orElided = false
+    /// Not a condition: next words that call for the interrogative form ("q tal" -> "qué tal").
+    var askBefore: Set<String> = []
 
     static let quotes: Set<String> = ["\"", "'", "«", "»", "“", "”", "‘", "’", "`"]
     static let vocativeOpeners: Set<String> = [",", "¡", "¿", "(", "—", "-", ";", ":"]
@@ -122,6 +128,9 @@ struct WordConditions: Sendable {
             case "not-after" where !words.isEmpty: notAfter = words
             case "not-before" where !words.isEmpty: notBefore = words
             case "before" where !words.isEmpty: before = words
+            case "or-infinitive": orInfinitive = true
+            case "or-elided": orElided = true
+            case "ask-before" where !words.isEmpty: askBefore = words
             default:
                 throw LexiconError(path: path, line: line, reason: "unknown context condition '\(item)'")
             }
@@ -150,10 +159,25 @@ struct WordConditions: Sendable {
         if !notAfter.isEmpty, let prevWord, notAfter.contains(prevWord.folded) { return false }
         if !notBefore.isEmpty, let nextWord, notBefore.contains(nextWord.folded) { return false }
         if let before {
-            guard let next, next.kind == .word || next.kind == .mention, before.contains(next.folded) else { return false }
+            let listed = next.map { ($0.kind == .word || $0.kind == .mention) && before.contains($0.folded) } ?? false
+            let infinitive = orInfinitive && next.map { $0.kind == .word && Self.isInfinitive($0.folded) } ?? false
+            let elided = orElided && next.map { !$0.spaceBefore && ($0.text == "'" || $0.text == "’") } ?? false
+            guard listed || infinitive || elided else { return false }
         }
         if vocative && !isVocative(context, first: first, last: last, cues: cues) { return false }
         return true
+    }
+
+    /// A word that looks like an infinitive, with or without a pronoun attached ("hablar",
+    /// "revisarlo").
+    static func isInfinitive(_ word: String) -> Bool {
+        guard word.count >= 4 else { return false }
+        var stem = word
+        for clitic in ["selo", "sela", "selos", "selas", "lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"] where stem.hasSuffix(clitic) && stem.count > clitic.count + 3 {
+            let trimmed = String(stem.dropLast(clitic.count))
+            if trimmed.hasSuffix("ar") || trimmed.hasSuffix("er") || trimmed.hasSuffix("ir") { stem = trimmed; break }
+        }
+        return stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir")
     }
 
     /// The nearest word token before `index` in the same sentence, skipping punctuation.

@@ -5,14 +5,15 @@ struct ShoutingRule: Rule {
         category: .register,
         summary: "palabras en mayúsculas sostenidas (se leen como gritos)",
         rationale: """
-            On social media, text in capitals reads as shouting; a brand that answers a customer in \
-            capitals sounds angry or pushy, however kind the words. Flagged: two or more words in \
-            capitals in a row, or one word in capitals of five letters or more. Acronyms and brand \
-            names written in capitals on purpose (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) come from \
-            a lexicon and never count, nor do Roman numerals (XIII) or laughter (left to \
-            register.laughter). A short label followed by a colon ("IMPORTANTE:") is left alone, as \
-            a heading rather than a raised voice. The suggestion writes the words in lowercase, with \
-            a capital at the start of a sentence, and keeps acronyms as they are.
+            En redes sociales, el texto en mayúsculas se lee como un grito; una marca que responde en \
+            mayúsculas suena enfadada o insistente, por amables que sean las palabras. Se señalan dos \
+            o más palabras seguidas en mayúsculas, o una sola de cinco letras o más. Las siglas y \
+            marcas que se escriben en mayúsculas a propósito (DNI, IVA, CURP, OXXO, BBVA, PDF, FAQ, OK) \
+            vienen de un léxico y nunca cuentan, como tampoco los números romanos (XIII), los \
+            códigos sin vocal (BNMXMXMM), la risa (la señala register.laughter) ni las palabras \
+            alargadas ("HOLAAAA", de register.elongation). Una etiqueta corta seguida de dos puntos \
+            ("IMPORTANTE:") se deja, como encabezado y no como grito. La sugerencia escribe las \
+            palabras en minúsculas, con mayúscula al comienzo de frase, y conserva las siglas.
             """,
         triggering: [
             RuleExample("«GRACIAS POR SU PACIENCIA», ya está resuelto."),
@@ -39,6 +40,9 @@ struct ShoutingRule: Rule {
             RuleExample("Su cita en el IMSS es el lunes."),
             RuleExample("El modelo A y el modelo B tienen la misma garantía."),
             RuleExample("JAJAJA"),
+            RuleExample("HOLAAAA, ya quedó."),
+            RuleExample("El envío a E.U.A. tarda diez días."),
+            RuleExample("El código SWIFT es BNMXMXMMXXX y la CLABE ya está en su estado de cuenta."),
         ]
     )
 
@@ -68,11 +72,20 @@ struct ShoutingRule: Rule {
         case .punctuation, .number, .emoji, .symbol:
             return .filler
         case .word:
-            let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
-            if letters.isEmpty { return .filler }
-            if !letters.allSatisfy({ $0.properties.isUppercase }) { return .breaker }
-            if letters.count < 2 { return .neutral }
+            // The tokenizer's shape answers the common cases without walking the letters.
+            if token.shape.contains(.lower) { return .breaker }
+            if !token.shape.contains(.upper) {
+                let letters = token.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+                if letters.isEmpty { return .filler }
+                // Letters without case (another script) are not capitals.
+                return .breaker
+            }
+            if !token.shape.contains(.upperPair) { return .neutral }
+            // Initials with dots (E.U.A., S.A.) are abbreviations.
+            if token.text.contains(".") { return .neutral }
             if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
+            // A shouted word has a vowel; capitals without one are codes (BNMXMXMM, CCFFSS, RFC).
+            if !token.folded.contains(where: { "aeiouy".contains($0) }) { return .neutral }
             if acronyms.contains(token.folded) || RomanNumeral.matches(token.text) || laughter.isLaughter(token.folded) {
                 return .neutral
             }
@@ -89,7 +102,9 @@ struct ShoutingRule: Rule {
         func flush() {
             defer { loud = [] }
             guard let first = loud.first, let last = loud.last else { return }
-            let letters = tokens[first].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            // Letters of the word without elongation: "HOLAAAA" is a stretched "hola", left to
+            // register.elongation, not a shouted five-letter word.
+            let letters = LaughterMatcher.collapseLong(tokens[first].folded).filter { $0.isLetter }.count
             guard loud.count >= 2 || letters >= 5 else { return }
             // A lone label before a colon is a heading ("IMPORTANTE:").
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
@@ -123,7 +138,9 @@ struct ShoutingRule: Rule {
             }
         }
         let excerpt = context.text(range)
-        return Finding(range: range, message: "texto en mayúsculas «\(excerpt)»", suggestions: [fixed],
+        let loudWords = (first...last).filter { role(tokens[$0]) == .loud }.count
+        let message = excerpt.count <= 40 ? "texto en mayúsculas «\(excerpt)»" : "\(loudWords) palabras seguidas en mayúsculas"
+        return Finding(range: range, message: message, suggestions: [fixed],
                        help: "las mayúsculas sostenidas se leen como gritos; escriba en minúsculas")
     }
 }

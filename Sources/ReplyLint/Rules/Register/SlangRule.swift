@@ -6,15 +6,14 @@ struct SlangRule: Rule {
         category: .register,
         summary: "jerga o apelativos demasiado familiares (wey, tío, chido, guay, bro)",
         rationale: """
-            Slang ties the reply to one country and one age group and makes the brand sound like a \
-            mate at a bar; endearments and familiar forms of address (tío, bro, cariño, cielo) \
-            overstep with a customer who has not invited that closeness, and can read as \
-            condescending, especially after a complaint. Words come from a lexicon with a neutral \
-            replacement, or with the advice to remove them when they are only a form of address. \
-            Words that are also ordinary nouns (tío, cielo, pana, mano) are flagged only as a \
-            vocative: at the start of a sentence or after a comma or a greeting, and followed by \
-            punctuation ("Hola, tío,"), so "su tío" or "el cielo" stay silent. Insults belong to the \
-            profanity family, not here.
+            La jerga ata la respuesta a un país y a una edad y hace que la marca suene a un colega en \
+            un bar; los apelativos cariñosos o familiares (tío, bro, cariño, cielo) se toman con el \
+            cliente una confianza que no ha dado, y pueden sonar condescendientes, sobre todo tras una \
+            queja. Las palabras vienen de un léxico con un sustituto neutro, o con el consejo de \
+            quitarlas cuando son solo un apelativo. Las que también son sustantivos corrientes (tío, \
+            cielo, pana, mano) solo se señalan como vocativo: al comienzo de la frase o tras una coma \
+            o un saludo, y seguidas de un signo de puntuación ("Hola, tío,"), de modo que "su tío" o \
+            "el cielo" no se señalan. Los insultos son cosa de la familia profanity, no de esta.
             """,
         triggering: [
             RuleExample("Hola «tío», ya lo revisamos."),

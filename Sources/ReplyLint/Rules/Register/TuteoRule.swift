@@ -6,17 +6,18 @@ struct TuteoRule: Rule {
         category: .register,
         summary: "tuteo en una respuesta que debe tratar de usted (o de vos)",
         rationale: """
-            A brand chooses how it addresses customers and keeps to it: answering with tú when the \
-            house style is usted sounds over-familiar, even disrespectful to some customers, and \
-            makes the brand's voice inconsistent from one reply to the next. The expected register \
-            comes from the options (usted by default). Only unambiguous forms from a lexicon are \
-            flagged: pronouns and possessives (tú, ti, contigo, te, tu, tus), present and subjunctive \
-            verb forms (tienes, puedes, no te preocupes) and imperatives with a pronoun attached \
-            (escríbenos, comunícate); forms that are also third person or nouns (revisa, tiene, \
-            cuentas) never are. Each form gets its usted equivalent (tienes -> tiene, escríbenos -> \
-            escríbanos, tu -> su, te -> le, or se when reflexive). This rule reports replies written \
-            in tú; when the reply also uses a form that belongs only to the expected register, it \
-            slipped between registers and register.mixed reports the form instead, once.
+            Una marca elige cómo trata a sus clientes y lo mantiene: responder de tú cuando el estilo \
+            de la casa es de usted suena demasiado familiar, incluso irrespetuoso para algunos \
+            clientes, y hace que la voz de la marca cambie de una respuesta a otra. El registro \
+            esperado viene de las opciones (usted por defecto). Solo se señalan formas inequívocas de \
+            un léxico: pronombres y posesivos (tú, ti, contigo, te, tu, tus), formas verbales de \
+            presente, subjuntivo, futuro o pretérito (tienes, puedes, no te preocupes, recibiste), \
+            imperativos con pronombre (escríbenos, comunícate) e infinitivos con "te" (ayudarte); \
+            las formas que también son de tercera persona o sustantivos (revisa, tiene, cuentas) \
+            nunca. Cada forma recibe su equivalente de usted (tienes -> tiene, escríbenos -> \
+            escríbanos, tu -> su, te -> le, o se si es reflexivo). Esta regla informa de las \
+            respuestas escritas de tú; si la respuesta usa también una forma que solo es del registro \
+            esperado, se ha deslizado entre registros y la forma la informa register.mixed, una sola vez.
             """,
         triggering: [
             RuleExample("Hola, ¿«tienes» el número de pedido a mano?"),
@@ -28,8 +29,12 @@ struct TuteoRule: Rule {
             RuleExample("«Comunícate» al 800 123 4567."),
             RuleExample("«Haz» clic en el enlace que «te» enviamos."),
             RuleExample("Ya «estás» dado de alta."),
+            RuleExample("GRACIAS A «TI» POR ESCRIBIR."),
             RuleExample("Gracias por escribirnos; «contactanos» cuando «quieras»."),
             RuleExample("Hola, ¿«tienes» el ticket? «Escríbenos».", register: .vos),
+            RuleExample("Queremos «ayudarte»: ¿«recibiste» el código?"),
+            RuleExample("¿Nos «compartes» el folio? Así «podrás» ver el estado."),
+            RuleExample("De veras lo sentimos; «verás» el reembolso mañana."),
         ],
         nonTriggering: [
             RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta. Si necesita algo más, escríbanos por mensaje privado."),
@@ -40,6 +45,8 @@ struct TuteoRule: Rule {
             RuleExample("Hola, ¿tienes el número de pedido? Escríbenos y te ayudamos.", register: .tu),
             RuleExample("No te preocupes, te escribimos hoy a tu correo.", register: .vos),
             RuleExample("Su tutor puede firmar la autorización."),
+            RuleExample("El área de TI revisará su equipo mañana."),
+            RuleExample("De veras lamentamos el retraso; el arte de la portada es provisional."),
             RuleExample("El equipo revisa su solicitud y le responde en 24 horas."),
         ]
     )

@@ -6,13 +6,14 @@ struct UstedRule: Rule {
         category: .register,
         summary: "trato de usted en una respuesta que debe tratar de tú o de vos",
         rationale: """
-            Brands that speak tú or vos do it on purpose, to sound close; a reply that switches to \
-            usted sounds cold and bureaucratic next to the brand's other replies. The rule runs only \
-            when the expected register is tú or vos, and flags only forms that belong to usted alone: \
-            the pronoun (usted, Ud.) and imperatives (disculpe, escríbanos, comuníquese). "Su", \
-            "le", "puede" or "tiene" are also third person and are never flagged. Each form gets \
-            its equivalent in the expected register. When the reply also uses a form that belongs \
-            only to the expected register, register.mixed reports the slip instead, once.
+            Las marcas que hablan de tú o de vos lo hacen a propósito, para sonar cercanas; una \
+            respuesta que pasa a usted suena fría y burocrática junto a las demás respuestas de la \
+            marca. La regla solo actúa cuando el registro esperado es tú o vos, y solo señala formas \
+            exclusivas de usted: el pronombre (usted, Ud.) y los imperativos (disculpe, escríbanos, \
+            comuníquese). "Su", "le", "puede" o "tiene" también son de tercera persona y nunca se \
+            señalan. Cada forma recibe su equivalente en el registro esperado. Si la respuesta usa \
+            también una forma que solo es del registro esperado, el desliz lo informa \
+            register.mixed, una sola vez.
             """,
         triggering: [
             RuleExample("«Disculpe» las molestias, ya lo revisamos.", register: .tu),

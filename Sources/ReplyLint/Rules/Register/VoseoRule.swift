@@ -6,15 +6,15 @@ struct VoseoRule: Rule {
         category: .register,
         summary: "voseo en una respuesta que debe tratar de usted o de tú",
         rationale: """
-            Voseo is the natural register in Argentina, Uruguay and much of Central America, and a \
-            brand that speaks vos there should keep to it; a brand whose house style is usted or tú \
-            should not slip into it, because it changes the brand's voice from one reply to the \
-            next and ties it to one region. Only forms that belong to vos alone are flagged (vos, \
-            tenés, podés, sos, escribinos, contanos, mirá); the accent-less imperatives that a tú \
-            writer also types (contactanos, fijate) and the forms vos shares with tú (te, tu) are \
-            left to register.tuteo. Each form gets its equivalent in the expected register where the \
-            lexicon has one. When the reply also uses a form that belongs only to the expected \
-            register, register.mixed reports the slip instead, once.
+            El voseo es el registro natural en Argentina, Uruguay y buena parte de Centroamérica, y una \
+            marca que habla de vos allí debe mantenerlo; una marca cuyo estilo es de usted o de tú no \
+            debe caer en él, porque cambia la voz de la marca de una respuesta a otra y la ata a una \
+            región. Solo se señalan formas exclusivas del voseo (vos, tenés, podés, sos, escribinos, \
+            contanos, mirá); los imperativos sin tilde que también teclea quien tutea (contactanos, \
+            fijate) y las formas que el voseo comparte con el tuteo (te, tu) quedan para \
+            register.tuteo. Cada forma recibe su equivalente en el registro esperado cuando el léxico \
+            lo tiene. Si la respuesta usa también una forma que solo es del registro esperado, el \
+            desliz lo informa register.mixed, una sola vez.
             """,
         triggering: [
             RuleExample("Si «tenés» el comprobante, «escribinos» por privado."),
@@ -30,6 +30,8 @@ struct VoseoRule: Rule {
             RuleExample("Si tenés el comprobante, escribinos por privado.", register: .vos),
             RuleExample("Mira el vídeo que le enviamos: ahí se explica todo."),
             RuleExample("El técnico mira el equipo y le llama."),
+            RuleExample("La película está disponible en VOS y doblada."),
+            RuleExample("Use el botón SOS de la app si tiene una emergencia."),
             RuleExample("Espera confirmación del banco; le avisaremos."),
             RuleExample("Si quieres, contáctanos por privado y te ayudamos.", register: .tu),
             RuleExample("Fijate en el correo que te mandamos.", register: .tu),
