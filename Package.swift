@@ -38,7 +38,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReplyLintTests",
-            dependencies: ["ReplyLint"]
+            dependencies: ["ReplyLint"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -58,7 +58,7 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lint files, folders (walked for .txt and .md) or - for stdin.")
+    static let configuration = CommandConfiguration(abstract: "Lint files, folders (walked for .txt, .md, .yml, .yaml and .json) or - for stdin.")
 
     @Argument(help: "Files, folders, or - for standard input.")
     var paths: [String] = []

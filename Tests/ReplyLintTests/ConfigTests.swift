@@ -122,4 +122,22 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(resolved.linter.configuration.options.register, .tu)
         XCTAssertEqual(resolved.linter.configuration.severities["register.test-forbidden"], .some(.warning))
     }
+
+    func testTextKeysFromTheConfigChooseWhichValuesAreReplies() throws {
+        try write(".replylint.yml", "collections:\n  text-keys: [frase]\n")
+        let path = try write("c.yml", "- frase: es prohibido\n  texto: también prohibido\n")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot), registry: [ForbiddenWordRule.self])
+        let report = Runner(linters: linters, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(report.diagnostics.map { "\($0.line):\($0.column) \($0.reply ?? "")" }, ["1:13 [0].frase"])
+    }
+
+    func testSuppressionCommentsWorkInsideACollectionAndPlainText() throws {
+        let yaml = try write("s.yml", "saludos:\n  # replylint-disable-next-line register.test-forbidden\n  - prohibido uno\n  - prohibido dos\n")
+        let text = try write("s.txt", "# replylint-disable-next-line register.test-forbidden\nprohibido\n")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, noConfig: true),
+                                        registry: [ForbiddenWordRule.self])
+        let report = Runner(linters: linters, threads: 1).run(paths: [yaml, text]).report
+        XCTAssertEqual(report.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.line) \($0.rule)" },
+                       ["s.yml:4 register.test-forbidden"])
+    }
 }

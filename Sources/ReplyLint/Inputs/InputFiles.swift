@@ -136,7 +136,10 @@ public enum InputFiles {
         if MarkdownProse.isMarkdown(path: file.path) {
             return [MarkdownProse.document(of: file)]
         }
-        return [Document(file: file)]
+        // Plain text: suppression comments are not prose; blank them (offsets stay the same).
+        let suppressions = Suppressions(file: file)
+        guard !suppressions.directives.isEmpty else { return [Document(file: file)] }
+        return [Document(source: file, text: suppressions.blankingDirectives(in: file), segments: Document(file: file).segments)]
     }
 
     /// Writes a file replylint produces itself (a baseline), replacing any old one.
