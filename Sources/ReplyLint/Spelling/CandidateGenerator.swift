@@ -7,6 +7,7 @@
 ///
 /// 1. accents: the word with its accents removed, then with one acute accent on each vowel (and `ü`),
 ///    also with `n` turned into `ñ` (`cancion` → `canción`, `tambíen` → `también`, `espanol` → `español`);
+///    for a lowercase word also capitalised, after stage 2 (`mexico` → `México`);
 /// 2. the Spanish confusions, each also tried with an accent: b/v, ll/y, h dropped or added, c/s/z/x,
 ///    g/j, gu, k/c/qu, doubled or single letters, n/m before b and p, i/y at the end
 ///    (`ocacion` → `ocasión`, `hechar` → `echar`, `ocurir` → `ocurrir`);
@@ -39,15 +40,16 @@ struct CandidateGenerator {
         var search = Search(original: lower, capitalized: capitalized, spell: spell)
 
         accents(&search)
-        if search.found.isEmpty && !capitalized {
+        if !search.found.isEmpty { return (search.ranked(limit), .accents) }
+        confusions(&search)
+        if !search.found.isEmpty { return (search.ranked(limit), .confusions) }
+        if !capitalized {
             // Proper nouns are in the dictionary capitalised only: `mexico` → `México`.
             search.capitalized = true
             accents(&search)
             search.capitalized = false
+            if !search.found.isEmpty { return (search.ranked(limit), .accents) }
         }
-        if !search.found.isEmpty { return (search.ranked(limit), .accents) }
-        confusions(&search)
-        if !search.found.isEmpty { return (search.ranked(limit), .confusions) }
         oneEdit(&search)
         if !search.found.isEmpty { return (search.ranked(limit), .oneEdit) }
         return ([], .none)
@@ -86,15 +88,13 @@ struct CandidateGenerator {
         }
     }
 
-    /// Changing accents costs little; adding a missing one (the usual slip) nothing.
+    /// Keeping the word's own accents costs nothing; adding one where it had none (the usual slip)
+    /// little; moving or removing one a bit more.
     private func accentCost(_ candidate: Scalars, _ search: Search) -> Double {
-        let written = search.original.indices.filter { Self.plain[search.original[$0]] != nil }
-        let wanted = candidate.indices.filter { Self.plain[candidate[$0]] != nil }
-        if wanted.count > written.count { return 0 }
-        if wanted.count == written.count {
-            return candidate.count == search.original.count && written.allSatisfy({ candidate[$0] == search.original[$0] }) ? 0 : 0.1
-        }
-        return 0.2
+        let written = search.original.filter { Self.accented.contains($0) }
+        let wanted = candidate.filter { Self.accented.contains($0) }
+        if written == wanted { return 0 }
+        return written.isEmpty ? 0.2 : 0.3
     }
 
     private func confusions(_ search: inout Search) {
@@ -111,7 +111,7 @@ struct CandidateGenerator {
             var d = w
             d.remove(at: i)
             let repeated = (i > 0 && w[i - 1] == w[i]) || (i + 1 < n && w[i + 1] == w[i])
-            search.attempt(d, cost: (repeated ? 0.6 : 1.0) + (i == 0 ? 0.3 : 0))
+            search.attempt(d, cost: (repeated ? 0.6 : 0.95) + (i == 0 ? 0.3 : 0))
         }
         if n >= 2 {
             for i in 0..<(n - 1) where w[i] != w[i + 1] {
@@ -126,7 +126,7 @@ struct CandidateGenerator {
                 s[i] = letter
                 var cost = 1.0
                 if (Self.plain[letter] ?? letter) == (Self.plain[w[i]] ?? w[i]) { cost = 0.5 }
-                else if Self.neighbours(w[i], letter) { cost = 0.8 }
+                else if Self.neighbours(w[i], letter) { cost = 0.85 }
                 search.attempt(s, cost: cost + (i == 0 ? 0.3 : 0))
             }
         }
@@ -135,7 +135,8 @@ struct CandidateGenerator {
                 var s = w
                 s.insert(letter, at: i)
                 let doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter)
-                search.attempt(s, cost: (doubling ? 0.7 : 1.0) + (i == 0 ? 0.3 : 0))
+                // A letter left out is the most common typing slip.
+                search.attempt(s, cost: (doubling ? 0.7 : 0.85) + (i == 0 ? 0.3 : 0))
             }
         }
     }
@@ -216,6 +217,7 @@ struct CandidateGenerator {
 
     static let plain: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
     static let acute: [Unicode.Scalar: Unicode.Scalar] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"]
+    static let accented: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú", "ü"]
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzñáéíóúü".unicodeScalars)
 
     /// Neighbours on a Spanish QWERTY keyboard.

@@ -26,9 +26,13 @@ public final class SpellChecker: @unchecked Sendable {
     }
 
     /// Up to three suggestions for a word the dictionary rejects; cached. replylint's own candidates
-    /// first, Hunspell's suggester only when they find nothing.
-    public func suggestions(for word: String) -> Suggestions {
-        suggestionCache.value(for: word) { computeSuggestions(for: word) }
+    /// first, Hunspell's suggester only when they find nothing and `fallback` allows it (a likely name
+    /// gains nothing from Hunspell's slow guesses).
+    public func suggestions(for word: String, fallback: Bool = true) -> Suggestions {
+        if !fallback {
+            return suggestionCache.value(for: "\u{1}" + word) { ownSuggestions(for: word) }
+        }
+        return suggestionCache.value(for: word) { computeSuggestions(for: word) }
     }
 
     /// The same without the cache (for the benchmark).

@@ -138,7 +138,7 @@ struct SpellingScan: Sendable {
                 help: SpellingScan.acceptHelp, severity: .note))
         }
 
-        let suggestions = checker.suggestions(for: form)
+        let suggestions = checker.suggestions(for: form, fallback: !capitalized)
         let likelyName = capitalized && (!sentenceStart || suggestions.stage == "none" || suggestions.stage == "hunspell")
         let severity: Severity? = likelyName ? .note : nil
 
