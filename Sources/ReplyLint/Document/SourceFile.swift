@@ -56,7 +56,7 @@ public struct SourceFile: Sendable {
                 } else {
                     let length = SourceFile.validSequenceLength(buffer, at: i)
                     if length == 0 {
-                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts)
+                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts, snap: false)
                         throw InputError.invalidUTF8(path: path, line: line, column: column, offset: i)
                     }
                     i += length
@@ -91,7 +91,7 @@ public struct SourceFile: Sendable {
         String(decoding: lineBytes(line), as: UTF8.self)
     }
 
-    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (line: Int, column: Int) {
+    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int], snap: Bool = true) -> (line: Int, column: Int) {
         // The last line start that is <= offset.
         var low = 0
         var high = lineStarts.count - 1
@@ -108,7 +108,7 @@ public struct SourceFile: Sendable {
             i += 1
         }
         // An offset inside a multi-byte scalar belongs to that scalar's column.
-        if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
+        if snap && end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
         return (low + 1, max(column, 1))
     }
 
@@ -149,6 +149,16 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The id diagnostics of this error carry (`input.encoding`, `input.binary`, ...).
+    public var ruleID: String {
+        switch self {
+        case .invalidUTF8: return "input.encoding"
+        case .binary: return "input.binary"
+        case .unreadable: return "input.unreadable"
+        case .malformed: return "input.malformed"
+        }
+    }
+
     /// 1-based line and column, (1, 1) when the error is about the whole file.
     public var position: (line: Int, column: Int, offset: Int) {
         switch self {
@@ -165,9 +175,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .invalidUTF8(_, _, _, let offset):
-            return "invalid UTF-8 at byte offset \(offset); replylint reads UTF-8 text only"
+            return "UTF-8 no válido en el byte \(offset); replylint solo lee texto UTF-8"
         case .binary(_, _, _, let offset):
-            return "binary file (NUL byte at offset \(offset)); not linted"
+            return "archivo binario (byte NUL en el byte \(offset)); no se revisa"
         case .unreadable(_, let reason):
             return reason
         case .malformed(_, _, _, let reason):
