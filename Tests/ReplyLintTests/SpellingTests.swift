@@ -129,6 +129,32 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(try spelling("@usuario Informacion enviada.").first?.finding.suggestions.first, "Información")
     }
 
+    func testVerbsWithAttachedPronouns() throws {
+        guard case .success(let checker) = SpellChecker.shared(dictionary: SpellingSettings.standardDictionary) else {
+            return XCTFail("dictionary missing")
+        }
+        let isWord = { checker.isCorrect($0) }
+        for word in ["compártenos", "permíteme", "verifícalo", "revísalo", "contáctanos", "enviándonos", "hacerlo",
+                     "dámelo", "explícanoslo", "vámonos", "sentaos", "síguenos", "cuéntanos", "búscalo"] {
+            XCTAssertEqual(Enclitics.analyze(word, isWord: isWord), .correct, word)
+        }
+        XCTAssertEqual(Enclitics.analyze("compartenos", isWord: isWord), .accent("compártenos"))
+        XCTAssertEqual(Enclitics.analyze("enviandonos", isWord: isWord), .accent("enviándonos"))
+        XCTAssertEqual(Enclitics.analyze("verificalo", isWord: isWord), .accent("verifícalo"))
+        // Vos imperatives keep the stress on the last vowel of the verb: correct without an accent.
+        XCTAssertEqual(Enclitics.analyze("verificalo", voseo: true, isWord: isWord), .correct)
+        XCTAssertEqual(Enclitics.analyze("mandanos", voseo: true, isWord: isWord), .correct)
+        // Misspelled stems are no verb forms.
+        XCTAssertEqual(Enclitics.analyze("conpartenos", isWord: isWord), .unknown)
+        XCTAssertEqual(Enclitics.analyze("hacerlos", isWord: isWord), .correct)
+        XCTAssertEqual(Enclitics.analyze("xyzlo", isWord: isWord), .unknown)
+
+        let found = try spelling("Compartenos tu número y permitenos revisarlo; te llamaremos enseguida.")
+        XCTAssertEqual(found.map(\.text), ["Compartenos", "permitenos"])
+        XCTAssertEqual(found.map { $0.finding.suggestions.first ?? "" }, ["Compártenos", "permítenos"])
+        XCTAssertEqual(found.first?.finding.message, "falta la tilde: «Compartenos»")
+    }
+
     func testVeryLongTokensAreNotesNotSpelled() throws {
         let long = String(repeating: "super", count: 8) + "oferta"
         let found = try spelling("Hoy tenemos una \(long) para usted.")

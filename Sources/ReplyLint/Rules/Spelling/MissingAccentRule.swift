@@ -22,6 +22,8 @@ public struct MissingAccentRule: Rule {
             RuleExample("El envío es gratuito a partir del «proximo» lunes."),
             RuleExample("«Rapidamente» revisaremos su caso."),
             RuleExample("Hemos recibido su «peticion» y la «solucion» llegará pronto."),
+            RuleExample("«Compartenos» tu número de cliente por mensaje privado.", register: .tu),
+            RuleExample("Estamos «revisandolo»; «permitenos» unos minutos.", register: .tu),
         ],
         nonTriggering: [
             RuleExample("Le enviaremos la información de su pedido por correo."),
@@ -32,6 +34,9 @@ public struct MissingAccentRule: Rule {
             RuleExample("Hola {{nombre}}, su pedido {pedido} ya está en camino 🚚"),
             RuleExample("Lo sentimos mucho, Ramón: lo resolvemos hoy mismo."),
             RuleExample("Escríbanos por WhatsApp o por email y le contestamos enseguida."),
+            RuleExample("Compártenos tu número de cliente y permítenos revisarlo; verifícalo tú también.", register: .tu),
+            RuleExample("Contáctanos por DM, cuéntanos qué pasó y vámonos a resolverlo enseguida.", register: .tu),
+            RuleExample("Mandanos tu número de cliente y verificalo en la app.", register: .vos),
         ]
     )
 

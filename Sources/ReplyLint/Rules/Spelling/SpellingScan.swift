@@ -81,7 +81,7 @@ struct SpellingScan: Sendable {
                 }
                 if accepts(compound) { i += 3; continue }
             }
-            if !glued(tokens, i), let report = report(token, sentenceStart: startsSentence(context, i)) {
+            if !glued(tokens, i), let report = report(token, sentenceStart: startsSentence(context, i), voseo: context.options.register == .vos) {
                 result.append(report)
             }
             i += 1
@@ -91,7 +91,7 @@ struct SpellingScan: Sendable {
 
     // MARK: - One word
 
-    func report(_ token: Token, sentenceStart: Bool) -> Report? {
+    func report(_ token: Token, sentenceStart: Bool, voseo: Bool = false) -> Report? {
         let text = token.text
         // Digits, or a dot or underscore inside the word: a code or a file name (`factura.pdf`).
         if text.unicodeScalars.contains(where: { $0.properties.numericType != nil || $0 == "." || $0 == "_" }) { return nil }
@@ -103,6 +103,8 @@ struct SpellingScan: Sendable {
                 range: token.range, message: "forma coloquial o anticuada: «\(text)»", suggestions: fix.isEmpty ? [] : [fix]))
         }
         if token.isAllCaps { return nil }
+        // A lone letter is an initial, a list label or a unit (`a)`, `B.`, `24 h`), not a word to spell.
+        if text.unicodeScalars.count == 1 { return nil }
         if accepts(lower) { return nil }
         guard let checker else { return nil }
 
@@ -136,6 +138,17 @@ struct SpellingScan: Sendable {
             return Report(kind: .unknown, finding: Finding(
                 range: token.range, message: "palabra desconocida, quizá un nombre o una marca: «\(text)»",
                 help: SpellingScan.acceptHelp, severity: .note))
+        }
+
+        // A verb with pronouns attached (compártenos, verifícalo), which the dictionary only partly lists.
+        switch Enclitics.analyze(lower, voseo: voseo, isWord: { checker.isCorrect($0) }) {
+        case .correct: return nil
+        case .accent(let right):
+            let fix = capitalized ? SpellingScan.capitalize(right) : right
+            let message = SpellingScan.accentCount(form) == 0 ? "falta la tilde: «\(text)»" : "tilde mal puesta: «\(text)»"
+            return Report(kind: .accent, finding: Finding(range: token.range, message: message, suggestions: [fix],
+                                                          severity: capitalized && !sentenceStart ? .note : nil))
+        case .unknown: break
         }
 
         let suggestions = checker.suggestions(for: form, fallback: !capitalized)
