@@ -112,6 +112,10 @@ final class SpellingTests: XCTestCase {
         for item in found {
             XCTAssertEqual(item.finding.severity, .note, "\(item.text) should be a note")
         }
+        // A signature at the start of its own line: a name, even if one letter away from a word.
+        let signature = try spelling("Quedamos atentos a tu respuesta.\nMiko")
+        XCTAssertEqual(signature.map(\.text), ["Miko"])
+        XCTAssertEqual(signature.first?.finding.severity, .note)
         // Mixed case: a brand the vocabulary lacks.
         XCTAssertEqual(try spelling("Puede usar su cuenta de GitLabz sin problema.").first?.finding.severity, .note)
     }

@@ -152,7 +152,10 @@ struct SpellingScan: Sendable {
         }
 
         let suggestions = checker.suggestions(for: form, fallback: !capitalized)
-        let likelyName = capitalized && (!sentenceStart || suggestions.stage == "none" || suggestions.stage == "hunspell")
+        // A capital in mid-sentence marks a name. At the start of a sentence a capitalised unknown word is
+        // a slip only when an accent or a Spanish confusion explains it; a name is one letter away from
+        // some word too often (a signature such as "Lili" or "Bob") for a mere edit to count.
+        let likelyName = capitalized && (!sentenceStart || (suggestions.stage != "accents" && suggestions.stage != "confusions"))
         let severity: Severity? = likelyName ? .note : nil
 
         if let best = suggestions.words.first, SpellingScan.fold(best) == SpellingScan.fold(form) {
