@@ -59,6 +59,7 @@ final class SpellingTests: XCTestCase {
             ("Revisamos su pedidio ahora.", "pedidio", "pedido", "spelling.unknown-word"),
             // ñ and capitals
             ("Es un problema pequeno y lo resolvemos.", "pequeno", "pequeño", "spelling.unknown-word"),
+            ("Atendemos a familias con ninos pequeños.", "ninos", "niños", "spelling.unknown-word"),
             ("Enviamos a toda españa sin coste.", "españa", "España", "spelling.unknown-word"),
         ]
         for (reply, word, suggestion, rule) in cases {
@@ -113,8 +114,8 @@ final class SpellingTests: XCTestCase {
             XCTAssertEqual(item.finding.severity, .note, "\(item.text) should be a note")
         }
         // A signature at the start of its own line: a name, even if one letter away from a word.
-        let signature = try spelling("Quedamos atentos a tu respuesta.\nMiko")
-        XCTAssertEqual(signature.map(\.text), ["Miko"])
+        let signature = try spelling("Quedamos atentos a tu respuesta.\nNati")
+        XCTAssertEqual(signature.map(\.text), ["Nati"])
         XCTAssertEqual(signature.first?.finding.severity, .note)
         // Mixed case: a brand the vocabulary lacks.
         XCTAssertEqual(try spelling("Puede usar su cuenta de GitLabz sin problema.").first?.finding.severity, .note)
@@ -152,6 +153,11 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(Enclitics.analyze("conpartenos", isWord: isWord), .unknown)
         XCTAssertEqual(Enclitics.analyze("hacerlos", isWord: isWord), .correct)
         XCTAssertEqual(Enclitics.analyze("xyzlo", isWord: isWord), .unknown)
+        // A word followed by letters that look like a pronoun is no verb form: ni + nos.
+        XCTAssertEqual(Enclitics.analyze("ninos", isWord: isWord), .unknown)
+        XCTAssertEqual(Enclitics.analyze("perola", isWord: isWord), .unknown)
+        XCTAssertEqual(Enclitics.analyze("dinos", isWord: isWord), .correct)
+        XCTAssertEqual(Enclitics.analyze("díganselo", isWord: isWord), .correct)
 
         let found = try spelling("Compartenos tu número y permitenos revisarlo; te llamaremos enseguida.")
         XCTAssertEqual(found.map(\.text), ["Compartenos", "permitenos"])

@@ -70,11 +70,21 @@ enum Enclitics {
         return out
     }
 
-    /// Infinitives, gerunds and imperatives end in a vowel, `r`, `d`, `n`, `s` or `z` (`haz`).
+    /// Infinitives (`-ar`, `-er`, `-ir`), gerunds (`-ndo`), imperatives of tú and usted (`-a`, `-e`) and
+    /// ustedes (`-an`, `-en`), and the short irregular ones (`di`, `haz`, `pon`...). Anything else
+    /// followed by `nos` or `lo` is a word and a coincidence (`ni` + `nos` is not `niños`).
     static func looksVerbal(_ stem: Scalars) -> Bool {
-        guard stem.count >= 2, let last = stem.last else { return false }
-        return "aeiourdnsz".unicodeScalars.contains(last)
+        let text = String(String.UnicodeScalarView(stem))
+        if shortVerbs.contains(text) { return true }
+        guard stem.count >= 3 else { return false }
+        for ending in ["a", "e", "ar", "er", "ir", "ndo", "an", "en", "mo", "ad", "ed", "id"] where text.hasSuffix(ending) {
+            return true
+        }
+        return false
     }
+
+    /// Imperatives and infinitives of one syllable (the stem is unaccented here).
+    static let shortVerbs: Set<String> = ["da", "de", "di", "ve", "se", "ten", "ven", "pon", "haz", "sal", "dar", "ver", "ser", "ir", "oir", "oye"]
 
     /// The stem written with the accent the whole word needs, or nil when the stress cannot be placed.
     /// `verb` is the form alone as the dictionary knows it (the stem plus any restored consonant).
