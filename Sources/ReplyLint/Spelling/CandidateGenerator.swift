@@ -120,8 +120,16 @@ struct CandidateGenerator {
                 search.attempt(t, cost: 0.9 + (i == 0 ? 0.3 : 0))
             }
         }
+        // Spanish spelling bounds the letters worth trying: one written accent a word, `k` and `w` only in
+        // loanwords (tried when the word already has one), `q` only before `u`.
+        let hasAccent = w.contains { Self.acuteVowels.contains($0) }
+        let foreign = w.contains("k") || w.contains("w")
+        let letters = Self.alphabet.filter { letter in
+            !(hasAccent && Self.acuteVowels.contains(letter)) && (foreign || (letter != "k" && letter != "w"))
+        }
         for i in 0..<n {
-            for letter in Self.alphabet where letter != w[i] {
+            for letter in letters where letter != w[i] {
+                if letter == "q" && (i + 1 >= n || w[i + 1] != "u") { continue }
                 var s = w
                 s[i] = letter
                 var cost = 1.0
@@ -131,7 +139,8 @@ struct CandidateGenerator {
             }
         }
         for i in 0...n {
-            for letter in Self.alphabet {
+            for letter in letters {
+                if letter == "q" && (i >= n || w[i] != "u") { continue }
                 var s = w
                 s.insert(letter, at: i)
                 let doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter)
@@ -218,6 +227,7 @@ struct CandidateGenerator {
     static let plain: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
     static let acute: [Unicode.Scalar: Unicode.Scalar] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"]
     static let accented: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú", "ü"]
+    static let acuteVowels: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú"]
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzñáéíóúü".unicodeScalars)
 
     /// Neighbours on a Spanish QWERTY keyboard.
