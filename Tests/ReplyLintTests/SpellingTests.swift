@@ -54,6 +54,8 @@ final class SpellingTests: XCTestCase {
             ("Sentimos lo ocurido con su pedido.", "ocurido", "ocurrido", "spelling.unknown-word"),
             ("Ya tiene accesso a su cuenta.", "accesso", "acceso", "spelling.unknown-word"),
             ("No es inecesario insistir.", "inecesario", "innecesario", "spelling.unknown-word"),
+            // letters typed more than once
+            ("Nadiee le ha respondido todavía.", "Nadiee", "Nadie", "spelling.unknown-word"),
             // letter slips
             ("El jugete llegará mañana.", "jugete", "juguete", "spelling.unknown-word"),
             ("Revisamos su pedidio ahora.", "pedidio", "pedido", "spelling.unknown-word"),
@@ -100,6 +102,9 @@ final class SpellingTests: XCTestCase {
             "Hola {{nombre}}, su pedido {pedido} llegará el ${fecha} 😊🙏🏽 ¡Gracias!",
             "El IVA y la tasa de la DGT van incluidos; su código es XK93B y el plazo, 24h.",
             "Adjuntamos la factura.pdf; la hora de apertura es a las 9:30.",
+            "Le llamamos en 5 min; la tienda abre a las 9:00 hrs y el envío tarda 24 h.",
+            "Un momentito, por favor: le mandamos un regalito y un cafecito a sus amiguitos.",
+            "Escríbenos por DM, @usuario\u{2069}, y cuéntanos con calma; nuestros fans lo saben.",
         ]
         for reply in replies {
             let found = try spelling(reply).filter { ($0.finding.severity ?? .warning) >= .warning }
@@ -158,11 +163,26 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(Enclitics.analyze("perola", isWord: isWord), .unknown)
         XCTAssertEqual(Enclitics.analyze("dinos", isWord: isWord), .correct)
         XCTAssertEqual(Enclitics.analyze("díganselo", isWord: isWord), .correct)
+        // -ante and -ente are not an ustedes imperative with `te`.
+        XCTAssertEqual(Enclitics.analyze("abrasante", isWord: isWord), .unknown)
 
         let found = try spelling("Compartenos tu número y permitenos revisarlo; te llamaremos enseguida.")
         XCTAssertEqual(found.map(\.text), ["Compartenos", "permitenos"])
         XCTAssertEqual(found.map { $0.finding.suggestions.first ?? "" }, ["Compártenos", "permítenos"])
         XCTAssertEqual(found.first?.finding.message, "falta la tilde: «Compartenos»")
+    }
+
+    func testDiminutives() throws {
+        guard case .success(let checker) = SpellChecker.shared(dictionary: SpellingSettings.standardDictionary) else {
+            return XCTFail("dictionary missing")
+        }
+        let isWord = { checker.isCorrect($0) }
+        for word in ["cafecito", "regalito", "amiguitos", "cosita", "poquito", "consejito", "pulseritas", "lucecita"] {
+            XCTAssertTrue(Diminutives.isDiminutive(word, isWord: isWord), word)
+        }
+        for word in ["xyzito", "regalíto", "bolvito"] {
+            XCTAssertFalse(Diminutives.isDiminutive(word, isWord: isWord), word)
+        }
     }
 
     func testVeryLongTokensAreNotesNotSpelled() throws {

@@ -5,6 +5,7 @@
 /// dictionary; a reply's misspellings are mostly one slip away from the right word, so replylint tries
 /// the likely slips first and stops at the first stage that finds a word:
 ///
+/// 0. letters typed more than once made single (`holaaa` → `hola`, `nadiee` → `nadie`);
 /// 1. accents: the word with its accents removed, then with one acute accent on each vowel (and `ü`),
 ///    also with `n` turned into `ñ` (`cancion` → `canción`, `tambíen` → `también`, `espanol` → `español`);
 ///    for a lowercase word also capitalised, after stage 2 (`mexico` → `México`);
@@ -21,6 +22,7 @@ struct CandidateGenerator {
 
     /// The stage that found the candidates.
     enum Stage: String, Sendable {
+        case repeats
         case accents
         case confusions
         case oneEdit
@@ -39,6 +41,9 @@ struct CandidateGenerator {
         let lower = Array(word.lowercased().unicodeScalars)
         var search = Search(original: lower, capitalized: capitalized, spell: spell)
 
+        if repeats(&search) {
+            if !search.found.isEmpty { return (search.ranked(limit), .repeats) }
+        }
         accents(&search)
         if !search.found.isEmpty { return (search.ranked(limit), .accents) }
         confusions(&search)
@@ -56,6 +61,37 @@ struct CandidateGenerator {
     }
 
     // MARK: - Stages
+
+    /// Letters typed more than once (`holaaa`, `nadiee`, `toooodo`): each run of a repeated letter
+    /// made single, or double for the letters Spanish doubles (`ll`, `rr`, `cc`, `nn`), with accents.
+    /// False when the word has no repeated letter.
+    private func repeats(_ search: inout Search) -> Bool {
+        let w = search.original
+        var runs: [(start: Int, length: Int)] = []
+        var i = 0
+        while i < w.count {
+            var j = i + 1
+            while j < w.count && w[j] == w[i] { j += 1 }
+            let doubles: Set<Unicode.Scalar> = ["l", "r", "c", "n"]
+            if j - i >= 3 || (j - i == 2 && !doubles.contains(w[i])) { runs.append((i, j - i)) }
+            i = j
+        }
+        guard !runs.isEmpty, runs.count <= 4 else { return false }
+        for mask in 0..<(1 << runs.count) {
+            var word: Scalars = []
+            var cursor = 0
+            for (bit, run) in runs.enumerated() {
+                word += w[cursor..<run.start]
+                let keep = mask & (1 << bit) != 0 ? 2 : 1
+                word += Array(repeating: w[run.start], count: keep)
+                cursor = run.start + run.length
+            }
+            word += w[cursor...]
+            search.attempt(word, cost: 0)
+            tryAccents(word.map { Self.plain[$0] ?? $0 }, cost: 0.1, &search)
+        }
+        return true
+    }
 
     private func accents(_ search: inout Search) {
         let base = search.original.map { Self.plain[$0] ?? $0 }

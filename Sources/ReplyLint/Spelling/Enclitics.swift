@@ -36,6 +36,8 @@ enum Enclitics {
         for ending in endings where word.count > ending.count + 1 && word.suffix(ending.count).elementsEqual(ending) {
             let stem = plain(Array(word.dropLast(ending.count)))
             guard looksVerbal(stem) else { continue }
+            // An ustedes imperative takes `se`, never `te` or `os`: -ante and -ente are adjective endings.
+            if stem.last == "n" && (ending.first == "t" || ending.first == "o") { continue }
             // The verb form alone as the dictionary knows it, with the letter a nosotros or vosotros
             // imperative drops before the pronoun (vamos+nos → vámonos, sentad+os → sentaos), and with
             // the accent it may carry alone (envía).

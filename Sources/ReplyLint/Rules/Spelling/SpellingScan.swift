@@ -81,7 +81,9 @@ struct SpellingScan: Sendable {
                 }
                 if accepts(compound) { i += 3; continue }
             }
-            if !glued(tokens, i), let report = report(token, sentenceStart: startsSentence(context, i), voseo: context.options.register == .vos) {
+            // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
+            let unit = token.text.count <= 4 && i > 0 && tokens[i - 1].kind == .number
+            if !glued(tokens, i), !unit, let report = report(token, sentenceStart: startsSentence(context, i), voseo: context.options.register == .vos) {
                 result.append(report)
             }
             i += 1
@@ -92,10 +94,17 @@ struct SpellingScan: Sendable {
     // MARK: - One word
 
     func report(_ token: Token, sentenceStart: Bool, voseo: Bool = false) -> Report? {
-        let text = token.text
-        // Digits, or a dot or underscore inside the word: a code or a file name (`factura.pdf`).
-        if text.unicodeScalars.contains(where: { $0.properties.numericType != nil || $0 == "." || $0 == "_" }) { return nil }
-        let lower = token.lower.precomposedStringWithCanonicalMapping
+        // Invisible format characters (a soft hyphen, a bidi mark pasted with a handle) are not spelled.
+        let text = token.text.unicodeScalars.contains { $0.properties.generalCategory == .format }
+            ? String(String.UnicodeScalarView(token.text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+            : token.text
+        // Only letters, marks, apostrophes and hyphens make a word: digits, dots, `@` or `_` mean a code, a
+        // file name or a handle (`factura.pdf`, `español@usuario`).
+        if text.unicodeScalars.contains(where: { !($0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+                                                   || $0 == "'" || $0 == "’" || $0 == "-") || $0.properties.numericType != nil }) {
+            return nil
+        }
+        let lower = text.lowercased().precomposedStringWithCanonicalMapping
         if let user, user.rejects(lower) { return rejected(token.range, text) }
         if let standard = projectRejects[lower] {
             let fix = token.isCapitalized ? SpellingScan.capitalize(standard) : standard
@@ -140,6 +149,9 @@ struct SpellingScan: Sendable {
                 help: SpellingScan.acceptHelp, severity: .note))
         }
 
+        // A diminutive of a known word (cafecito, regalito), which the dictionary mostly lacks.
+        if !mixedCase && Diminutives.isDiminutive(lower, isWord: { checker.isCorrect($0) }) { return nil }
+
         // A verb with pronouns attached (compártenos, verifícalo), which the dictionary only partly lists.
         switch Enclitics.analyze(lower, voseo: voseo, isWord: { checker.isCorrect($0) }) {
         case .correct: return nil
@@ -155,7 +167,7 @@ struct SpellingScan: Sendable {
         // A capital in mid-sentence marks a name. At the start of a sentence a capitalised unknown word is
         // a slip only when an accent or a Spanish confusion explains it; a name is one letter away from
         // some word too often (a signature such as "Lili" or "Bob") for a mere edit to count.
-        let likelyName = capitalized && (!sentenceStart || (suggestions.stage != "accents" && suggestions.stage != "confusions"))
+        let likelyName = capitalized && (!sentenceStart || !["repeats", "accents", "confusions"].contains(suggestions.stage))
         let severity: Severity? = likelyName ? .note : nil
 
         if let best = suggestions.words.first, SpellingScan.fold(best) == SpellingScan.fold(form) {
