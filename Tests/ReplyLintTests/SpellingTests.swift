@@ -75,6 +75,14 @@ final class SpellingTests: XCTestCase {
         }
     }
 
+    func testOnlyCertainAccentsAreSafeFixes() throws {
+        XCTAssertEqual(try spelling("Le enviamos la informacion.").first?.finding.safeFix, true)
+        XCTAssertEqual(try spelling("Compartenos tu número.").first?.finding.safeFix, true)
+        // A likely name, or a misspelling with several candidates, is left to a person.
+        XCTAssertEqual(try spelling("Hablamos con Raul ayer.").first?.finding.safeFix, false)
+        XCTAssertEqual(try spelling("Puede bolver mañana.").first?.finding.safeFix, false)
+    }
+
     func testMessages() throws {
         XCTAssertEqual(try spelling("Gracias por la informacion.").first?.finding.message, "falta la tilde: «informacion»")
         XCTAssertEqual(try spelling("Gracias tambíen a usted.").first?.finding.message, "tilde mal puesta: «tambíen»")

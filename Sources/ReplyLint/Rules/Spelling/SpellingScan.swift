@@ -158,8 +158,9 @@ struct SpellingScan: Sendable {
         case .accent(let right):
             let fix = capitalized ? SpellingScan.capitalize(right) : right
             let message = SpellingScan.accentCount(form) == 0 ? "falta la tilde: «\(text)»" : "tilde mal puesta: «\(text)»"
+            let note = capitalized && !sentenceStart
             return Report(kind: .accent, finding: Finding(range: token.range, message: message, suggestions: [fix],
-                                                          severity: capitalized && !sentenceStart ? .note : nil))
+                                                          severity: note ? .note : nil, safeFix: !note))
         case .unknown: break
         }
 
@@ -174,7 +175,10 @@ struct SpellingScan: Sendable {
             let hadAccent = SpellingScan.accentCount(form) > 0
             let hasAccent = SpellingScan.accentCount(best) > 0
             let message = !hadAccent ? "falta la tilde: «\(text)»" : !hasAccent ? "sobra la tilde: «\(text)»" : "tilde mal puesta: «\(text)»"
-            return Report(kind: .accent, finding: Finding(range: token.range, message: message, suggestions: [best], severity: severity))
+            // `--fix` may apply it when the accent is the only spelling the dictionary knows for the word.
+            let unique = severity == nil && suggestions.stage == "accents" && suggestions.words.count == 1
+            return Report(kind: .accent, finding: Finding(range: token.range, message: message, suggestions: [best],
+                                                          severity: severity, safeFix: unique))
         }
         if likelyName {
             return Report(kind: .unknown, finding: Finding(
