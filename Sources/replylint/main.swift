@@ -26,27 +26,29 @@ extension Register: ExpressibleByArgument {
 }
 
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Expected register of the replies: usted, tu (tú) or vos.")
-    var register: Register = .usted
+    @Option(name: .long, help: "Expected register of the replies: usted (default), tu (tú) or vos. Wins over the config file.")
+    var register: Register?
 
     @Option(name: .long, help: "Region whose region-specific words apply (es-ES, es-MX, es-AR...); default: all, unambiguous entries only.")
     var region: String?
 
-    @Option(name: .long, help: "Locale of the lexicons.")
-    var locale: String = "es"
+    @Option(name: .long, help: "Locale of the lexicons (default es).")
+    var locale: String?
 
     @Option(name: .long, help: "Folder holding the lexicons (<dir>/<locale>/...); default: found beside the executable or $REPLYLINT_LEXICONS.")
     var lexicons: String?
 
-    func loadLexicons() throws -> LexiconStore {
+    @Option(name: .long, help: "Use this config file for every input instead of finding .replylint.yml from each file's folder upward.")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .replylint.yml files.")
+    var noConfig = false
+
+    func lexiconRoot() throws -> String {
         guard let root = lexicons ?? LexiconStore.defaultRoot() else {
             throw CLIError("no lexicon folder found; pass --lexicons DIR or set REPLYLINT_LEXICONS")
         }
-        do {
-            return try LexiconStore(root: root, locale: locale)
-        } catch let error as LexiconError {
-            throw CLIError(error.description)
-        }
+        return root
     }
 }
 
@@ -71,6 +73,9 @@ struct Lint: ParsableCommand {
 
     @Option(name: .long, help: "Exit with status 1 when more warnings than this are reported.")
     var maxWarnings: Int?
+
+    @Option(name: [.short, .long], help: "Files linted at once (default: every core). The output is the same whatever the number.")
+    var jobs: Int?
 
     @Option(name: .long, help: "The name given to standard input in diagnostics.")
     var stdinFilename: String = "<stdin>"
@@ -108,13 +113,15 @@ struct Lint: ParsableCommand {
         for name in only + disable where !known.contains(name) {
             throw CLIError("unknown rule or category '\(name)'; see `replylint --list-rules`")
         }
-        let lexicons = try common.loadLexicons()
         var severities: [String: Severity?] = [:]
         for name in disable { severities[name] = .some(nil) }
-        let configuration = Linter.Configuration(
-            options: LintOptions(register: common.register, region: common.region, locale: common.locale),
-            severities: severities, only: only.isEmpty ? nil : Set(only))
-        let linter = try Linter(lexicons: lexicons, configuration: configuration)
+        if let config = common.config, !FileManager.default.fileExists(atPath: config) {
+            throw CLIError("\(config): no existe el archivo de configuración")
+        }
+        let settings = CommandLineSettings(
+            register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
+            severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
+        let linters = ConfiguredLinters(settings)
 
         let recorded: Baseline?
         do {
@@ -123,7 +130,12 @@ struct Lint: ParsableCommand {
             throw CLIError(error.description)
         }
         let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
-        var run = Runner(linter: linter, locale: common.locale, mode: mode).run(paths: paths, stdinName: stdinFilename)
+        var runner = Runner(linters: linters, locale: common.locale ?? "es", mode: mode)
+        if let jobs {
+            guard jobs >= 1 else { throw CLIError("--jobs needs a number of at least 1") }
+            runner.threads = jobs
+        }
+        var run = runner.run(paths: paths, stdinName: stdinFilename)
         if let writeBaseline {
             let text = Baseline(diagnostics: run.report.diagnostics).serialized()
             if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
@@ -144,7 +156,7 @@ struct Lint: ParsableCommand {
         case .github:
             FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
         case .rdjson:
-            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report) { run.sources[$0] }.utf8))
+            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report, source: run.line).utf8))
         case .text:
             let useColor: Bool
             switch color {
@@ -154,7 +166,7 @@ struct Lint: ParsableCommand {
                 let env = ProcessInfo.processInfo.environment
                 useColor = isatty(1) != 0 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
             }
-            let renderer = TextRenderer(color: useColor) { run.sources[$0] }
+            let renderer = TextRenderer(color: useColor, source: run.line)
             FileHandle.standardOutput.write(Data(renderer.render(run.report).utf8))
         }
         let status = run.report.exitStatus(maxWarnings: maxWarnings)

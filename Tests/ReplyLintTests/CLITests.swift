@@ -121,7 +121,7 @@ final class CLITests: XCTestCase {
         try write("d/b.txt", [0xFF])
         try write("d/a/z.md", [0xFF])
         try write("d/.oculto/x.txt", [0xFF])
-        try write("d/c.json", [0xFF])
+        try write("d/c.csv", [0xFF])
         let r = try run(["--format", "json", folder.appendingPathComponent("d").path])
         let paths = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]]).map { ($0["path"] as! String) }
         XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, ["z.md", "b.txt"])
@@ -162,5 +162,41 @@ final class CLITests: XCTestCase {
         let four = Runner(linter: linter, threads: 4).run(paths: paths)
         XCTAssertEqual(JSONRenderer.render(one.report), JSONRenderer.render(four.report))
         XCTAssertEqual(one.report.diagnostics.count, 4)
+    }
+
+    func testChattyReplyWarnsAndMaxWarningsTurnsItIntoAFailure() throws {
+        let path = try write("chat.txt", Array("👍🏽 jajaja q tal!!!".utf8))
+        let r = try run(["--format", "json", "--only", "register", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let diagnostics = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]])
+        let laughter = try XCTUnwrap(diagnostics.first { $0["rule"] as? String == "register.laughter" })
+        // 👍 and 🏽 are two scalars, then a space: "jajaja" starts at column 4, byte 9.
+        XCTAssertEqual(laughter["column"] as? Int, 4)
+        XCTAssertEqual(laughter["endColumn"] as? Int, 10)
+        XCTAssertEqual(laughter["offset"] as? Int, 9)
+        XCTAssertEqual(laughter["length"] as? Int, 6)
+        XCTAssertEqual(laughter["excerpt"] as? String, "jajaja")
+        XCTAssertEqual(try run(["--max-warnings", "0", path]).status, 1)
+        XCTAssertEqual(try run(["--max-warnings", "10", path]).status, 0)
+        XCTAssertEqual(try run(["--disable", "register", "--format", "json", path]).stdout.contains("register."), false)
+    }
+
+    func testTextOutputHasCaretAndHelpAndHonoursNoColor() throws {
+        let path = try write("x.txt", Array("Lo arreglamos xq sí.".utf8))
+        let plain = try run(["--only", "register.abbreviation", "--color", "auto", path], environment: ["NO_COLOR": "1"])
+        XCTAssertTrue(plain.stdout.contains("x.txt:1:15: warning: "), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("1 | Lo arreglamos xq sí.\n  |               ^~\n"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("= help: sustituir por «porque»"), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("\u{1B}["))
+        let colored = try run(["--only", "register.abbreviation", "--color", "always", path])
+        XCTAssertTrue(colored.stdout.contains("\u{1B}["))
+    }
+
+    func testRegisterSettingChangesWhatIsFlagged() throws {
+        let path = try write("tu.txt", Array("Gracias por escribirnos. ¿Puedes enviarnos tu número de pedido?".utf8))
+        let usted = try run(["--format", "json", "--only", "register", path])
+        XCTAssertTrue(usted.stdout.contains("register.tuteo"), usted.stdout)
+        let tu = try run(["--format", "json", "--only", "register", "--register", "tú", path])
+        XCTAssertFalse(tu.stdout.contains("register.tuteo"), tu.stdout)
     }
 }

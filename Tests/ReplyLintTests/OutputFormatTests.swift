@@ -72,7 +72,7 @@ final class OutputFormatTests: XCTestCase {
 
     func testRDJSONUsesByteColumns() throws {
         let (report, file) = try sampleReport()
-        let text = RDJSONRenderer.render(report) { $0 == file.path ? file : nil }
+        let text = RDJSONRenderer.render(report) { path, line in path == file.path ? file.sourceLine(line) : nil }
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let diagnostics = try XCTUnwrap(root["diagnostics"] as? [[String: Any]])
         let laughter = try XCTUnwrap(diagnostics.first { ($0["code"] as? [String: Any])?["value"] as? String == "register.laughter" })

@@ -17,7 +17,7 @@ final class RendererTests: XCTestCase {
         let start = Array("👍🏽 \t".utf8).count
         let d = diagnostic(in: file, from: start, length: 2)
         XCTAssertEqual(d.column, 5) // scalars: 👍, 🏽, space, tab, then x
-        let text = TextRenderer(color: false) { _ in file }.render(d)
+        let text = TextRenderer(color: false) { _, line in file.sourceLine(line) }.render(d)
         XCTAssertEqual(text, """
             r.txt:1:5: warning: abreviatura de chat «xq» [register.test]
             1 | 👍🏽     xq vale
@@ -32,8 +32,8 @@ final class RendererTests: XCTestCase {
         let d = diagnostic(in: file, from: 0, length: 1, suggestions: ["x", "y", "z", "w"], help: "quitar la risa")
         XCTAssertEqual(HelpText.line(for: d), ["quitar la risa", "sustituir por «x», «y» o «z»"])
         let report = Report(diagnostics: [d], files: 2)
-        XCTAssertEqual(TextRenderer(color: false) { _ in nil }.summary(report), "2 archivos revisados: 0 errores, 1 aviso, 0 notas")
-        XCTAssertTrue(TextRenderer(color: true) { _ in nil }.summary(report).contains("\u{1B}["))
+        XCTAssertEqual(TextRenderer(color: false) { _, _ in nil }.summary(report), "2 archivos revisados: 0 errores, 1 aviso, 0 notas")
+        XCTAssertTrue(TextRenderer(color: true) { _, _ in nil }.summary(report).contains("\u{1B}["))
     }
 
     func testJSONEscapesEverythingItMust() {

@@ -96,3 +96,15 @@ private typealias NSStringBridge = NSString
 private extension NSString {
     var decomposed: String { decomposedStringWithCanonicalMapping }
 }
+
+final class TokenShapeTests: XCTestCase {
+    func testShapes() {
+        XCTAssertEqual(TokenShape.of("IVA"), [.ascii, .upper, .initialUpper, .upperPair])
+        XCTAssertEqual(TokenShape.of("Ñandú"), [.upper, .initialUpper, .lower])
+        XCTAssertEqual(TokenShape.of("p3nd3j0"), [.ascii, .lower, .digit])
+        XCTAssertEqual(TokenShape.of("ÉXITO"), [.upper, .initialUpper, .upperPair])
+        let token = Token(kind: .word, range: 0..<2, text: "A4", lower: "a4", folded: "a4", sentence: 0, spaceBefore: true)
+        XCTAssertFalse(token.isAllCaps)
+        XCTAssertTrue(token.isCapitalized)
+    }
+}

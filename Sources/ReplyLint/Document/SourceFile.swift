@@ -86,6 +86,12 @@ public struct SourceFile: Sendable {
         return bytes[start..<end]
     }
 
+    /// One line for a renderer: its start offset and bytes.
+    public func sourceLine(_ line: Int) -> SourceLine? {
+        guard line >= 1 && line <= lineStarts.count else { return nil }
+        return SourceLine(start: lineStarts[line - 1], bytes: Array(lineBytes(line)))
+    }
+
     /// The text of a 1-based line without its line ending.
     public func lineText(_ line: Int) -> String {
         String(decoding: lineBytes(line), as: UTF8.self)
@@ -131,6 +137,19 @@ public struct SourceFile: Sendable {
         case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
         default: return 0
         }
+    }
+}
+
+/// A line of a file as renderers need it (the run keeps only the lines that have diagnostics, so
+/// memory is bounded by the largest file, not by the whole input).
+public struct SourceLine: Sendable, Equatable {
+    /// Byte offset of the line's first byte in the file.
+    public var start: Int
+    /// The line without its line ending.
+    public var bytes: [UInt8]
+    public init(start: Int, bytes: [UInt8]) {
+        self.start = start
+        self.bytes = bytes
     }
 }
 

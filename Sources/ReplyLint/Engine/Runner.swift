@@ -4,7 +4,7 @@ import Foundation
 /// Lints a set of paths on every core. The report is the same, byte for byte, whatever the
 /// number of threads: each file's diagnostics are sorted, and files keep their input order.
 public struct Runner: Sendable {
-    public let linter: Linter
+    public let linters: any LinterSource
     public let locale: String
     /// Threads to use; defaults to the machine's active cores.
     public var threads: Int
@@ -22,7 +22,13 @@ public struct Runner: Sendable {
 
     public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 mode: Mode = .lint) {
-        self.linter = linter
+        self.init(linters: FixedLinter(linter), locale: locale, threads: threads, mode: mode)
+    }
+
+    /// A runner that picks each file's linter from `linters` (one per config file).
+    public init(linters: any LinterSource, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.linters = linters
         self.locale = locale
         self.threads = max(1, threads)
         self.mode = mode
@@ -30,8 +36,11 @@ public struct Runner: Sendable {
 
     public struct Result: Sendable {
         public var report: Report
-        /// The sources read, by path, for renderers that print source lines (after fixes).
-        public var sources: [String: SourceFile]
+        /// The lines that hold a diagnostic (start and end lines), by path, for renderers that
+        /// print source lines (after fixes).
+        public var lines: [String: [Int: SourceLine]]
+
+        public func line(_ path: String, _ line: Int) -> SourceLine? { lines[path]?[line] }
         /// Unified diffs of the fixes, in input order (`--fix` and `--diff`).
         public var diffs: [String] = []
         /// How many fixes were applied (or would be, with `--diff`).
@@ -41,7 +50,7 @@ public struct Runner: Sendable {
     /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
     public func run(paths: [String], stdinName: String = "<stdin>") -> Result {
         var diagnostics: [Diagnostic] = []
-        var sources: [String: SourceFile] = [:]
+        var lines: [String: [Int: SourceLine]] = [:]
         var files = 0
 
         // Standard input is read first, on this thread.
@@ -59,7 +68,12 @@ public struct Runner: Sendable {
                 fileArguments.append(path)
             }
         }
-        let (found, errors) = InputFiles.expand(fileArguments)
+        let (expanded, errors) = InputFiles.expand(fileArguments)
+        // Files a config's `ignore` globs name are left out, as if they were not there.
+        let found = expanded.filter { path in
+            guard case .success(let settings) = linters.resolve(path) else { return true }
+            return !settings.config.ignores(path)
+        }
         files += found.count + errors.count
         diagnostics += errors.map(Diagnostic.init(inputError:))
 
@@ -70,23 +84,43 @@ public struct Runner: Sendable {
         var fixes = 0
         for result in results {
             diagnostics += result.diagnostics
-            if let file = result.source { sources[file.path] = file }
+            if let path = result.path, !result.lines.isEmpty { lines[path] = result.lines }
             if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
             fixes += result.fixes
         }
-        return Result(report: Report(diagnostics: diagnostics, files: files), sources: sources, diffs: diffs, fixes: fixes)
+        var unique: [Diagnostic] = []
+        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
+        return Result(report: Report(diagnostics: unique, files: files), lines: lines, diffs: diffs, fixes: fixes)
     }
 
     enum Job: Sendable {
         case path(String)
         case file(SourceFile)
+
+        /// The path a config is looked up for (stdin: its name, from the working folder).
+        var path: String {
+            switch self {
+            case .path(let p): return p
+            case .file(let f): return f.path
+            }
+        }
     }
 
     struct JobResult: Sendable {
         var diagnostics: [Diagnostic] = []
-        var source: SourceFile?
+        var path: String?
+        var lines: [Int: SourceLine] = [:]
         var diff: String?
         var fixes = 0
+
+        /// Keeps only the lines the diagnostics point at; the file itself is let go.
+        mutating func keepLines(of file: SourceFile) {
+            path = file.path
+            lines = [:]
+            for d in diagnostics where d.path == file.path {
+                for n in Set([d.line, d.endLine]) { lines[n] = file.sourceLine(n) }
+            }
+        }
     }
 
     /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
@@ -106,6 +140,13 @@ public struct Runner: Sendable {
     }
 
     func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+        let settings: ResolvedSettings
+        switch linters.resolve(job.path) {
+        case .success(let s): settings = s
+        // A broken config is reported once, at its own position (duplicates are dropped in `run`).
+        case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
+        }
+        let linter = settings.linter
         let file: SourceFile
         switch job {
         case .file(let f): file = f
@@ -115,9 +156,11 @@ public struct Runner: Sendable {
             case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
             }
         }
-        var diagnostics = lintFile(file, tokenizer: tokenizer)
+        var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
-            return JobResult(diagnostics: diagnostics, source: file)
+            var result = JobResult(diagnostics: diagnostics)
+            result.keepLines(of: file)
+            return result
         }
         // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
         // repeat a few times until nothing changes.
@@ -128,22 +171,28 @@ public struct Runner: Sendable {
             guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
             total += applied
             current = fixed
-            diagnostics = lintFile(current, tokenizer: tokenizer)
+            diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
         }
-        var result = JobResult(diagnostics: diagnostics, source: current, fixes: total)
+        var result = JobResult(diagnostics: diagnostics, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
         if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
-            result.source = file
-            result.diagnostics = lintFile(file, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.keepLines(of: file)
+        } else {
+            result.keepLines(of: current)
         }
         return result
     }
 
     /// Every diagnostic of one file: each of its documents, then its suppression comments.
-    func lintFile(_ file: SourceFile, tokenizer: Tokenizer) -> [Diagnostic] {
+    func lintFile(_ file: SourceFile, linter: Linter, tokenizer: Tokenizer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for document in InputFiles.documents(of: file) {
-            diagnostics += linter.lint(document, tokenizer: tokenizer)
+        do throws(InputError) {
+            for document in try InputFiles.documents(of: file) {
+                diagnostics += linter.lint(document, tokenizer: tokenizer)
+            }
+        } catch {
+            diagnostics.append(Diagnostic(inputError: error))
         }
         let suppressions = Suppressions(file: file)
         diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)

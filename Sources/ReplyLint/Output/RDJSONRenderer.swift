@@ -1,12 +1,11 @@
 /// reviewdog's diagnostic format (rdjson): one object with every diagnostic. reviewdog counts
 /// columns in UTF-8 bytes (1-based), so columns are computed from the byte offsets here.
 public enum RDJSONRenderer {
-    public static func render(_ report: Report, source: (String) -> SourceFile?) -> String {
+    public static func render(_ report: Report, source: (String, Int) -> SourceLine?) -> String {
         let diagnostics: [JSONValue] = report.diagnostics.map { d in
-            let file = source(d.path)
             func position(_ offset: Int, line: Int, fallback: Int) -> JSONValue {
                 var column = fallback
-                if let file, line >= 1, line <= file.lineStarts.count { column = offset - file.lineStarts[line - 1] + 1 }
+                if let sourceLine = source(d.path, line) { column = offset - sourceLine.start + 1 }
                 return .object([("line", .int(line)), ("column", .int(max(1, column)))])
             }
             let range: JSONValue = .object([

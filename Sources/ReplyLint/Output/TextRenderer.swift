@@ -10,10 +10,10 @@ import ICUShim
 /// then one summary line. Colors only when asked (the CLI decides from `--color` and `NO_COLOR`).
 public struct TextRenderer {
     public var color: Bool
-    /// The source of a diagnostic's path, to print its line; nil prints no excerpt.
-    public var source: (String) -> SourceFile?
+    /// A line of a diagnostic's file (path, 1-based line), to print it; nil prints no excerpt.
+    public var source: (String, Int) -> SourceLine?
 
-    public init(color: Bool, source: @escaping (String) -> SourceFile?) {
+    public init(color: Bool, source: @escaping (String, Int) -> SourceLine?) {
         self.color = color
         self.source = source
     }
@@ -51,10 +51,8 @@ public struct TextRenderer {
         if let reply = d.reply { out += " " + paint("(\(reply))", .dim) }
         out += "\n"
         let gutter = String(repeating: " ", count: String(d.line).count)
-        if d.category != .input, let file = source(d.path), d.line <= file.lineStarts.count {
-            let lineBytes = file.lineBytes(d.line)
-            let lineStart = file.lineStarts[d.line - 1]
-            let (shown, caretStart, caretWidth) = TextRenderer.caret(lineBytes, lineStart: lineStart,
+        if d.category != .input, let line = source(d.path, d.line) {
+            let (shown, caretStart, caretWidth) = TextRenderer.caret(line.bytes[...], lineStart: line.start,
                                                                      from: d.offset, to: d.offset + d.length)
             out += paint("\(d.line) |", .blue) + " " + shown + "\n"
             out += paint("\(gutter) |", .blue) + " " + String(repeating: " ", count: caretStart)
