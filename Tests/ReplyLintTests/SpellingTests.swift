@@ -193,6 +193,16 @@ final class SpellingTests: XCTestCase {
         }
     }
 
+    func testDecomposedAccentsAndCompounds() throws {
+        // Accents typed as combining marks (NFD) are the same letters.
+        XCTAssertEqual(try spelling("Le enviamos la informacio\u{301}n del pedido.").map(\.text), [])
+        XCTAssertEqual(try spelling("Le enviamos la informacion del pedido y el cafe\u{301}.").map(\.text), ["informacion"])
+        // Each part of a hyphenated compound is a word of its own.
+        XCTAssertEqual(try spelling("Un curso teórico-práctico y otro teorico-práctico.").map(\.text), ["teorico"])
+        // A name with an apostrophe in mid-sentence is at most a note.
+        XCTAssertTrue(try spelling("Le atiende la señora O'Donnell-Quirke hoy.").allSatisfy { $0.finding.severity == .note })
+    }
+
     func testVeryLongTokensAreNotesNotSpelled() throws {
         let long = String(repeating: "super", count: 8) + "oferta"
         let found = try spelling("Hoy tenemos una \(long) para usted.")
