@@ -1,0 +1,64 @@
+import CHunspell
+import Foundation
+
+/// One Hunspell dictionary: the only type in replylint that calls Hunspell.
+///
+/// A Hunspell handle is not thread-safe (concurrent suggestions on one handle return wrong results),
+/// so every call takes the instance's lock. The spelling rules call it only on cache misses, which
+/// keeps the lock cold: words repeat.
+public final class HunspellDictionary: @unchecked Sendable {
+    /// The path without extension (`/usr/share/hunspell/es_ES`).
+    public let path: String
+    private let handle: OpaquePointer
+    private let lock = NSLock()
+
+    /// Loads `<path>.aff` and `<path>.dic`; both must exist and the dictionary must be UTF-8.
+    public init(path: String) throws {
+        self.path = path
+        let aff = path + ".aff"
+        let dic = path + ".dic"
+        let fm = FileManager.default
+        for file in [aff, dic] where !fm.isReadableFile(atPath: file) {
+            let fix = path == SpellingSettings.standardDictionary
+                ? "install it with `apt-get install hunspell-es`"
+                : "install `hunspell-es` (`apt-get install hunspell-es`) or point the dictionary setting or $REPLYLINT_DICTIONARY to a Hunspell dictionary (path without .aff/.dic)"
+            throw SpellingSetupError(path: file, message: "Spanish spelling dictionary not found; spelling is not checked; \(fix)")
+        }
+        guard let handle = Hunspell_create(aff, dic) else {
+            throw SpellingSetupError(path: dic, message: "Hunspell could not load this dictionary; spelling is not checked")
+        }
+        let encoding = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? ""
+        guard encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
+            Hunspell_destroy(handle)
+            throw SpellingSetupError(path: aff, message: "dictionary encoding is \(encoding), replylint needs a UTF-8 Hunspell dictionary (SET UTF-8); spelling is not checked")
+        }
+        self.handle = handle
+    }
+
+    deinit { Hunspell_destroy(handle) }
+
+    /// Whether the dictionary accepts the word as written (Hunspell accepts `Canción` and `CANCIÓN` for
+    /// `canción`, not `españa` for `España`).
+    public func spell(_ word: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return word.withCString { Hunspell_spell(handle, $0) } != 0
+    }
+
+    /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds):
+    /// replylint asks only when its own candidates find nothing.
+    public func suggest(_ word: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        let count = word.withCString { Hunspell_suggest(handle, &list, $0) }
+        guard count > 0, let items = list else { return [] }
+        var result: [String] = []
+        result.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            if let item = items[i] { result.append(String(cString: item)) }
+        }
+        Hunspell_free_list(handle, &list, count)
+        return result
+    }
+}
