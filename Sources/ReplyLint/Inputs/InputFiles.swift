@@ -78,15 +78,25 @@ public enum InputFiles {
         }
     }
 
-    /// Reads a file and validates it as UTF-8 text.
+    /// Reads a file and validates it as UTF-8 text. Only regular files are read: a FIFO, a
+    /// device or a socket named on the command line is refused at once (a FIFO nobody writes to
+    /// would block the run forever, `/dev/zero` would never end); `-` reads standard input.
     public static func read(_ path: String) -> Result<SourceFile, InputError> {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(.unreadable(path: path, reason: reason(errno))) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        guard fstat(fd, &info) == 0 else { return .failure(.unreadable(path: path, reason: reason(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
             return .failure(.unreadable(path: path, reason: "es una carpeta"))
+        default:
+            return .failure(.unreadable(path: path, reason: "no es un archivo normal (tubería, dispositivo o socket); para leer de una tubería use `-` (entrada estándar)"))
         }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return readAll(fd, path: path).flatMap { decode($0, path: path) }
     }
 
