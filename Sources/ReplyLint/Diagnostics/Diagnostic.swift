@@ -105,7 +105,7 @@ public struct Diagnostic: Sendable, Equatable {
     public init(inputError error: InputError) {
         let p = error.position
         self.init(path: error.path, line: p.line, column: p.column, endLine: p.line, endColumn: p.column,
-                  offset: p.offset, length: 0, severity: .error, category: .input, rule: error.ruleID,
+                  offset: p.offset, length: 0, severity: error.severity, category: .input, rule: error.ruleID,
                   message: error.message, excerpt: "")
     }
 

@@ -159,11 +159,14 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case binary(path: String, line: Int, column: Int, offset: Int)
     case unreadable(path: String, reason: String)
     case malformed(path: String, line: Int, column: Int, reason: String)
+    /// An entry deliberately left out of a walked folder (a note, not an error): a symbolic link
+    /// that leads out of the folder being walked.
+    case skipped(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .invalidUTF8(let path, _, _, _), .binary(let path, _, _, _), .unreadable(let path, _),
-             .malformed(let path, _, _, _):
+             .malformed(let path, _, _, _), .skipped(let path, _):
             return path
         }
     }
@@ -175,7 +178,15 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .binary: return "input.binary"
         case .unreadable: return "input.unreadable"
         case .malformed: return "input.malformed"
+        case .skipped: return "input.skipped"
         }
+    }
+
+    /// Errors stop a file from being linted and make the run fail (exit status 2); a skipped
+    /// entry is only a note.
+    public var severity: Severity {
+        if case .skipped = self { return .note }
+        return .error
     }
 
     /// 1-based line and column, (1, 1) when the error is about the whole file.
@@ -185,7 +196,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return (line, column, offset)
         case .malformed(_, let line, let column, _):
             return (line, column, 0)
-        case .unreadable:
+        case .unreadable, .skipped:
             return (1, 1, 0)
         }
     }
@@ -197,7 +208,7 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return "UTF-8 no válido en el byte \(offset); replylint solo lee texto UTF-8"
         case .binary(_, _, _, let offset):
             return "archivo binario (byte NUL en el byte \(offset)); no se revisa"
-        case .unreadable(_, let reason):
+        case .unreadable(_, let reason), .skipped(_, let reason):
             return reason
         case .malformed(_, _, _, let reason):
             return reason
@@ -206,6 +217,6 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let p = position
-        return "\(path):\(p.line):\(p.column): error: \(message)"
+        return "\(path):\(p.line):\(p.column): \(severity.rawValue): \(message)"
     }
 }

@@ -74,7 +74,8 @@ public struct Runner: Sendable {
             guard case .success(let settings) = linters.resolve(path) else { return true }
             return !settings.config.ignores(path)
         }
-        files += found.count + errors.count
+        // Skipped entries (notes) were not inputs; unreadable ones count as files looked at.
+        files += found.count + errors.filter { $0.severity == .error }.count
         diagnostics += errors.map(Diagnostic.init(inputError:))
 
         var jobs: [Job] = found.map { .path($0) }

@@ -24,7 +24,8 @@ public enum InputFiles {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var ancestors = Set<FileID>()
-                walk(path, info, extensions: extensions, ancestors: &ancestors, into: &files, errors: &errors)
+                let root = realPath(path) ?? path
+                walk(path, info, root: root, extensions: extensions, ancestors: &ancestors, into: &files, errors: &errors)
             } else {
                 files.append(path)
             }
@@ -43,7 +44,11 @@ public enum InputFiles {
         }
     }
 
-    static func walk(_ directory: String, _ info: stat, extensions: Set<String>, ancestors: inout Set<FileID>,
+    /// Walks `directory`, found below the walked folder whose real path is `root`. A symbolic link
+    /// that leads out of `root` is not followed: linting a folder must not wander into the rest of
+    /// the disk (a link to `/`, to a home folder). It is reported as a note, `input.skipped`; naming
+    /// the link on the command line lints its target.
+    static func walk(_ directory: String, _ info: stat, root: String, extensions: Set<String>, ancestors: inout Set<FileID>,
                      into files: inout [String], errors: inout [InputError]) {
         let id = FileID(info)
         guard ancestors.insert(id).inserted else {
@@ -66,14 +71,20 @@ public enum InputFiles {
                 errors.append(.unreadable(path: path, reason: reason(errno)))
                 continue
             }
-            switch entry.st_mode & S_IFMT {
-            case S_IFDIR:
-                walk(path, entry, extensions: extensions, ancestors: &ancestors, into: &files, errors: &errors)
-            case S_IFREG:
-                let ext = (name as NSString).pathExtension.lowercased()
-                if extensions.contains(ext) { files.append(path) }
-            default:
-                continue // sockets, FIFOs and devices found while walking are not replies
+            let kind = entry.st_mode & S_IFMT
+            let ext = (name as NSString).pathExtension.lowercased()
+            let wanted = kind == S_IFDIR || (kind == S_IFREG && extensions.contains(ext))
+            guard wanted else { continue } // other files, sockets, FIFOs and devices are not replies
+            var link = stat()
+            if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK,
+               let target = realPath(path), target != root && !target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                errors.append(.skipped(path: path, reason: "enlace simbólico a «\(target)», fuera de la carpeta recorrida; no se sigue (nómbrelo en la línea de órdenes para revisarlo)"))
+                continue
+            }
+            if kind == S_IFDIR {
+                walk(path, entry, root: root, extensions: extensions, ancestors: &ancestors, into: &files, errors: &errors)
+            } else {
+                files.append(path)
             }
         }
     }
@@ -160,6 +171,13 @@ public enum InputFiles {
         } catch {
             return .unreadable(path: path, reason: "no se puede escribir: \(error.localizedDescription)")
         }
+    }
+
+    /// The absolute path with every symbolic link resolved, nil when it cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func reason(_ code: Int32) -> String {

@@ -12,8 +12,8 @@ public struct Report: Sendable {
     public var errors: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { diagnostics.filter { $0.severity == .warning }.count }
     public var notes: Int { diagnostics.filter { $0.severity == .note }.count }
-    /// True when an input could not be read (exit status 2).
-    public var hasInputErrors: Bool { diagnostics.contains { $0.category == .input } }
+    /// True when an input could not be read (exit status 2). A skipped entry (a note) is not an error.
+    public var hasInputErrors: Bool { diagnostics.contains { $0.category == .input && $0.severity == .error } }
 
     /// The process exit status: 2 when an input could not be read, 1 when an error was reported
     /// or the warnings exceed `maxWarnings`, else 0.
