@@ -15,6 +15,11 @@ public struct SourceFile: Sendable {
     public let lineStarts: [Int]
     /// The line ending seen first in the file (LF when it has none).
     public let lineEnding: LineEnding
+    /// How many scalars start before byte `k * checkpointStride`, for each k: a column is then
+    /// found in at most two short scans, however long its line (a 5 MB one-line file with
+    /// thousands of findings would otherwise rescan the line from its start for each one).
+    let scalarCheckpoints: [Int]
+    static let checkpointStride = 1024
 
     /// Where the text starts (3 with a BOM, else 0).
     public var textStart: Int { hasBOM ? 3 : 0 }
@@ -65,6 +70,37 @@ public struct SourceFile: Sendable {
         }
         lineStarts = starts
         lineEnding = ending ?? .lf
+        scalarCheckpoints = SourceFile.checkpoints(bytes)
+    }
+
+    static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var i = 0
+            while i < buffer.count {
+                if i % checkpointStride == 0 { checkpoints.append(count) }
+                if buffer[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            // The end of the file has an entry too when it falls on a stride boundary.
+            if buffer.count % checkpointStride == 0 { checkpoints.append(count) }
+        }
+        return checkpoints
+    }
+
+    /// Scalars that start in `bytes[0..<offset]`.
+    func scalarsBefore(_ offset: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        let offset = min(max(offset, 0), buffer.count)
+        let k = offset / SourceFile.checkpointStride
+        var count = scalarCheckpoints[k]
+        var i = k * SourceFile.checkpointStride
+        while i < offset {
+            if buffer[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// The text after the BOM, as a String (valid UTF-8 by construction).
@@ -72,9 +108,28 @@ public struct SourceFile: Sendable {
         String(decoding: bytes[textStart...], as: UTF8.self)
     }
 
-    /// 1-based line and scalar column of a byte offset.
+    /// 1-based line and scalar column of a byte offset (the same answer as `position`, in time
+    /// bounded by the checkpoint stride instead of the line's length).
     public func location(of offset: Int) -> (line: Int, column: Int) {
-        bytes.withUnsafeBufferPointer { SourceFile.position(of: offset, in: $0, lineStarts: lineStarts) }
+        bytes.withUnsafeBufferPointer { buffer in
+            let low = SourceFile.lineIndex(of: offset, lineStarts: lineStarts)
+            let start = lineStarts[low]
+            let end = min(offset, buffer.count)
+            var column = 1 + max(0, scalarsBefore(end, buffer) - scalarsBefore(start, buffer))
+            if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
+            return (low + 1, max(column, 1))
+        }
+    }
+
+    /// Index of the last line start that is <= offset.
+    static func lineIndex(of offset: Int, lineStarts: [Int]) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 
     /// The bytes of a 1-based line without its line ending.
