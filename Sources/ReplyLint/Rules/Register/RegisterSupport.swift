@@ -66,25 +66,48 @@ extension RuleContext {
     /// Whether the token sits in a question: after an `¿` of its sentence, or in a sentence that
     /// ends with `?`.
     func isInQuestion(_ index: Int) -> Bool {
-        let sentence = tokens[index].sentence
-        var i = index - 1
-        while i >= 0 && tokens[i].sentence == sentence {
-            if tokens[i].text == "¿" { return true }
-            i -= 1
-        }
-        i = index + 1
-        while i < tokens.count && tokens[i].sentence == sentence {
-            if tokens[i].text == "?" { return true }
-            if tokens[i].text == "¿" || tokens[i].text == "." || tokens[i].text == "!" { return false }
-            i += 1
-        }
-        return false
+        // Worked out for every token at once: a sentence with no full stop can be the whole of a
+        // megabyte-long file, and scanning it again for each chat abbreviation was quadratic.
+        let marks = memoized("register.question-marks") { QuestionMarks(tokens) }
+        return marks.openBefore[index] || marks.closedAfter[index]
     }
 
     /// The text between the end of one token and the start of another.
     func gap(after index: Int) -> String {
         guard index + 1 < tokens.count else { return "" }
         return text(tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound)
+    }
+}
+
+/// For each token: whether an `¿` of its sentence comes before it, and whether the first of
+/// `? ¿ . !` after it in its sentence is a `?`.
+struct QuestionMarks {
+    var openBefore: [Bool]
+    var closedAfter: [Bool]
+
+    init(_ tokens: [Token]) {
+        openBefore = Array(repeating: false, count: tokens.count)
+        closedAfter = Array(repeating: false, count: tokens.count)
+        var open = false
+        for i in tokens.indices {
+            if i > 0 && tokens[i - 1].sentence != tokens[i].sentence { open = false }
+            openBefore[i] = open
+            if tokens[i].text == "¿" { open = true }
+        }
+        var i = tokens.count - 2
+        while i >= 0 {
+            let next = tokens[i + 1]
+            if next.sentence != tokens[i].sentence {
+                closedAfter[i] = false
+            } else if next.text == "?" {
+                closedAfter[i] = true
+            } else if next.text == "¿" || next.text == "." || next.text == "!" {
+                closedAfter[i] = false
+            } else {
+                closedAfter[i] = closedAfter[i + 1]
+            }
+            i -= 1
+        }
     }
 }
 
