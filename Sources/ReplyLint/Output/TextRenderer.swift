@@ -52,8 +52,12 @@ public struct TextRenderer {
         out += "\n"
         let gutter = String(repeating: " ", count: String(d.line).count)
         if d.category != .input, let line = source(d.path, d.line) {
-            let (shown, caretStart, caretWidth) = TextRenderer.caret(line.bytes[...], lineStart: line.start,
+            let (bytes, start, cutBefore, cutAfter) = TextRenderer.window(line.bytes[...], lineStart: line.start,
+                                                                          from: d.offset, to: d.offset + d.length)
+            var (shown, caretStart, caretWidth) = TextRenderer.caret(bytes, lineStart: start,
                                                                      from: d.offset, to: d.offset + d.length)
+            if cutBefore { shown = "…" + shown; caretStart += 1 }
+            if cutAfter { shown += "…" }
             out += paint("\(d.line) |", .blue) + " " + shown + "\n"
             out += paint("\(gutter) |", .blue) + " " + String(repeating: " ", count: caretStart)
                 + paint("^" + String(repeating: "~", count: max(0, caretWidth - 1)), style) + "\n"
@@ -62,6 +66,29 @@ public struct TextRenderer {
             out += paint("\(gutter) =", .blue) + " " + paint("help:", .bold) + " " + help + "\n"
         }
         return out
+    }
+
+    /// Bytes of a line shown around a diagnostic. A long line (a minified JSON file, a pasted
+    /// wall of text) is cut to a window around the span, so that each diagnostic prints a few
+    /// hundred bytes, not the whole line again: one finding per word on a 5 MB line would
+    /// otherwise print terabytes. The cuts fall on scalar boundaries; the flags say where to put `…`.
+    static let windowContext = 80
+    static let windowMaxSpan = 240
+
+    static func window(_ line: ArraySlice<UInt8>, lineStart: Int, from: Int, to: Int)
+        -> (bytes: ArraySlice<UInt8>, start: Int, cutBefore: Bool, cutAfter: Bool) {
+        let limit = 2 * windowContext + windowMaxSpan
+        guard line.count > limit else { return (line, lineStart, false, false) }
+        let base = line.startIndex
+        func isBoundary(_ i: Int) -> Bool { i <= base || i >= line.endIndex || line[i] & 0xC0 != 0x80 }
+        let relativeFrom = min(max(from - lineStart, 0), line.count)
+        let relativeTo = min(max(to - lineStart, relativeFrom), line.count)
+        var lower = base + max(0, relativeFrom - windowContext)
+        while !isBoundary(lower) { lower += 1 }
+        var upper = base + min(line.count, min(relativeTo, relativeFrom + windowMaxSpan) + windowContext)
+        while !isBoundary(upper) { upper -= 1 }
+        if upper < lower { upper = lower }
+        return (line[lower..<upper], lineStart + (lower - base), lower > base, upper < line.endIndex)
     }
 
     /// The line as displayed (tabs expanded, control characters made visible) and the caret's
