@@ -66,10 +66,10 @@ public final class Linter: Sendable {
         }
         // Spelling yields to every other family: a word already flagged as profanity or as chat
         // slang is not also a spelling mistake.
-        let claimed = placed.filter { $0.1.description.category != .spelling }.map { $0.0.range }
+        let claimed = SpanIndex(placed.filter { $0.1.description.category != .spelling }.map { $0.0.range })
         if !claimed.isEmpty {
             placed.removeAll { finding, entry in
-                entry.description.category == .spelling && claimed.contains { $0.overlaps(finding.range) }
+                entry.description.category == .spelling && claimed.overlaps(finding.range)
             }
         }
         var diagnostics = placed.map { place($0.0, $0.1, in: document) }

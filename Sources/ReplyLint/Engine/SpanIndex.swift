@@ -1,0 +1,35 @@
+/// Byte ranges to test other ranges against for overlap, in logarithmic time per query: sorted
+/// by start, with the furthest end reached by each prefix. Replaces a linear scan per query,
+/// which was quadratic on a long text with thousands of findings.
+struct SpanIndex {
+    private let starts: [Int]
+    private let furthestEnd: [Int]
+
+    init(_ ranges: [Range<Int>]) {
+        let sorted = ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        starts = sorted.map(\.lowerBound)
+        var furthest: [Int] = []
+        furthest.reserveCapacity(sorted.count)
+        var end = Int.min
+        for range in sorted {
+            end = max(end, range.upperBound)
+            furthest.append(end)
+        }
+        furthestEnd = furthest
+    }
+
+    var isEmpty: Bool { starts.isEmpty }
+
+    /// True when `range` shares a byte with one of the ranges (the same answer as `Range.overlaps`).
+    func overlaps(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        // Ranges that start before `range` ends: a prefix. One of them overlaps when it ends after `range` starts.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && furthestEnd[low - 1] > range.lowerBound
+    }
+}
