@@ -7,14 +7,18 @@ import Foundation
 public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard case .success(let file) = InputFiles.decode(bytes, path: "x.txt") else { return 0 }
-    // Positions of every offset must stay inside the file.
-    if !bytes.isEmpty {
-        for offset in [0, bytes.count / 2, bytes.count - 1, bytes.count] {
+    // Positions of every offset stay inside the file, and the checkpointed column lookup gives
+    // the same answer as a plain scan of the line.
+    file.bytes.withUnsafeBufferPointer { buffer in
+        let step = max(1, bytes.count / 64)  // a few dozen offsets: the plain scan is slow
+        for offset in stride(from: 0, through: bytes.count, by: step) {
             let (line, column) = file.location(of: offset)
             precondition(line >= 1 && line <= file.lineStarts.count && column >= 1)
-            _ = file.lineText(line)
+            let slow = SourceFile.position(of: offset, in: buffer, lineStarts: file.lineStarts)
+            precondition(slow == (line, column), "location(of: \(offset)) = \((line, column)), scan says \(slow)")
         }
     }
+    for line in 1...file.lineStarts.count { _ = file.lineText(line) }
     // Tokens cover the text in order, without overlap, and their slices are their text.
     let document = Document(file: file)
     let (tokens, _) = FuzzSupport.tokenizer.tokenize(document.text)
