@@ -49,9 +49,10 @@ public struct LexiconMatch: Sendable, Equatable {
 /// Lexicon columns it reads (all but the first optional; see each file's header):
 /// - the first field: the entry, one word or a phrase; `<name>` in a phrase stands for any member
 ///   of the class `name` from the classes table (`todos los <grupo> son`);
-/// - `forms`: the inflections the entry declares, comma-separated: `-as` means "drop the final
-///   vowel of the entry (a, e or o), then add `as`" (single words only); anything else is a whole
-///   extra form (`hija de puta`, `verguita`);
+/// - `forms`: the inflections the entry declares, comma-separated: `-as` is an ending for a one-word
+///   entry: one that starts with a vowel replaces the entry's final vowel (`pendejo`, `-as` →
+///   `pendejas`), one that starts with a consonant is added (`sudaca`, `-s` → `sudacas`); anything
+///   else is a whole extra form (`hija de puta`, `verguita`);
 /// - `region`: `*` or empty for everywhere, else tags such as `es-MX, es-AR`;
 /// - `when`: space-separated conditions: `region` (harmless outside its regions: flagged only when
 ///   the reply's region is one of them), `with:w1,w2` (only when one of these words is in the same
@@ -242,8 +243,10 @@ public struct LexiconMatcher: Sendable {
                 guard !ending.isEmpty, ending.allSatisfy(\.isLetter) else {
                     throw LexiconError(path: path, line: line, reason: "'\(item)' is not an ending (letters after '-')")
                 }
+                // An ending that starts with a vowel replaces the entry's final vowel (pendejo, -as:
+                // pendejas); one that starts with a consonant is added (sudaca, -s: sudacas).
                 var stem = base[0]
-                if let last = stem.last, "aeo".contains(last) { stem.removeLast() }
+                if let first = ending.first, "aeiou".contains(first), let last = stem.last, "aeo".contains(last) { stem.removeLast() }
                 result.append([stem + ending])
             } else {
                 result.append(try words(item))
