@@ -87,7 +87,7 @@ public struct LexiconMatcher: Sendable {
     let glued: [String: (Int, String)]
     /// Phrases by the collapsed key of their first word.
     let phrasesByFirst: [String: [Phrase]]
-    /// Phrases that start with a class slot.
+    /// Phrases that start with a class slot (also filed in `phrasesByFirst`).
     let phrasesByClass: [Phrase]
     let classes: [String: ClassSet]
     /// Every single or glued form, for masked words (`m*erda`).
@@ -185,7 +185,16 @@ public struct LexiconMatcher: Sendable {
                         word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast())) : .word(word, collapsed: LexiconMatcher.collapse(word))
                     }
                     let phrase = Phrase(entry: index, elements: elements, form: joined)
-                    if case .word(_, let c) = elements[0] { byFirst[c, default: []].append(phrase) } else { byClass.append(phrase) }
+                    switch elements[0] {
+                    case .word(_, let c):
+                        byFirst[c, default: []].append(phrase)
+                    case .member(let name):
+                        // A phrase that opens with a slot is filed under every first word of the slot's members.
+                        let set = classSets[name]!
+                        let firstWords = Set(set.singles).union(set.phrases.map { $0[0] })
+                        for word in firstWords { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
+                        byClass.append(phrase)
+                    }
                     if !hasSlot {
                         let g = form.joined()
                         if glued[g] == nil { glued[g] = (index, joined) }
@@ -289,10 +298,22 @@ public struct LexiconMatcher: Sendable {
         return out
     }
 
+    /// Letters that Spanish doubles in ordinary words (`llamar`, `perro`, `acción`, `innato`, `leer`,
+    /// `cooperar`): two of them in a row are not an elongation, three are.
+    static let ordinaryDoubles: Set<Character> = ["l", "r", "c", "n", "e", "o"]
+
+    /// Whether a word looks stretched: a letter three times in a row, or twice when Spanish never
+    /// doubles it (`mierdaa`, `puuta`; not `cullera`, `leer`).
     static func hasRun(_ s: String) -> Bool {
         var previous: Character?
+        var length = 0
         for c in s {
-            if c == previous && c.isLetter { return true }
+            if c == previous && c.isLetter {
+                length += 1
+                if length >= 3 || !ordinaryDoubles.contains(c) { return true }
+            } else {
+                length = 1
+            }
             previous = c
         }
         return false
@@ -442,7 +463,7 @@ public struct LexiconMatcher: Sendable {
 
         for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
             if let m = single(unit) { found.append(m) }
-            var candidates: [Phrase] = phrasesByClass
+            var candidates: [Phrase] = []
             var seenKeys: Set<String> = []
             for key in unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse) where seenKeys.insert(key).inserted {
                 if let list = phrasesByFirst[key] { candidates += list }
@@ -472,6 +493,7 @@ public struct LexiconMatcher: Sendable {
             for key in LexiconMatcher.variants(text) {
                 if let e = singles[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
                 if let (e, form) = glued[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
+                guard LexiconMatcher.hasRun(key) else { continue }
                 for (e, form) in elongated[LexiconMatcher.collapse(key)] ?? []
                     where key.count > form.replacingOccurrences(of: " ", with: "").count && isActive(e, sentence) {
                     return LexiconMatch(entry: e, range: range, form: form, disguised: true)
