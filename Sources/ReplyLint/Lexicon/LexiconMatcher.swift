@@ -90,6 +90,8 @@ public struct LexiconMatcher: Sendable {
     /// Phrases that start with a class slot (also filed in `phrasesByFirst`).
     let phrasesByClass: [Phrase]
     let classes: [String: ClassSet]
+    /// Every word of every phrase and class member, to cut spelled-out runs (`m a d r e y`).
+    let phraseWords: Set<String>
     /// Every single or glued form, for masked words (`m*erda`).
     let maskable: [(key: [UInt8], entry: Int)]
 
@@ -217,6 +219,17 @@ public struct LexiconMatcher: Sendable {
         self.phrasesByFirst = byFirst
         self.phrasesByClass = byClass.sorted { $0.elements.count > $1.elements.count }
         self.classes = classSets
+        var phraseWords = Set<String>()
+        for list in byFirst.values {
+            for phrase in list {
+                for case .word(let word, _) in phrase.elements { phraseWords.insert(word) }
+            }
+        }
+        for set in classSets.values {
+            phraseWords.formUnion(set.singles)
+            for words in set.phrases { phraseWords.formUnion(words) }
+        }
+        self.phraseWords = phraseWords
         self.maskable = (singles.map { (Array($0.key.utf8), $0.value) } + glued.map { (Array($0.key.utf8), $0.value.0) })
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }
             .map { (key: $0.0, entry: $0.1) }
@@ -354,7 +367,11 @@ public struct LexiconMatcher: Sendable {
         var range: Range<Int>
         var sentence: Int
         var disguised: Bool
+        /// A word with hidden letters (`m*dre`), matched against phrase words.
+        var mask: Mask? = nil
     }
+
+    typealias Mask = (pattern: [(letter: UInt8?, count: Int)], visible: Int)
 
     /// Every active entry found in the reply, longest first where they overlap, in text order.
     public func matches(in context: RuleContext) -> [LexiconMatch] {
@@ -427,6 +444,10 @@ public struct LexiconMatcher: Sendable {
         }
 
         func wordMatches(_ unit: Unit, _ key: String, _ collapsedKey: String) -> Bool {
+            if let mask = unit.mask {
+                let bytes = Array(key.utf8)
+                return mask.visible * 2 >= bytes.count && LexiconMatcher.fits(mask.pattern[...], bytes[...])
+            }
             for k in unit.keys where k == key { return true }
             if let collapsed = unit.collapsed {
                 for (k, c) in zip(unit.keys, collapsed) where c == collapsedKey && k.count > key.count { return true }
@@ -435,13 +456,13 @@ public struct LexiconMatcher: Sendable {
         }
 
         /// End unit indexes (exclusive) where the phrase elements from `element` on match from unit `u`.
-        func match(_ elements: [Element], _ element: Int, _ u: Int, _ sentence: Int) -> Int? {
+        func match(_ units: [Unit], _ elements: [Element], _ element: Int, _ u: Int, _ sentence: Int) -> Int? {
             if element == elements.count { return u }
             guard u < units.count, units[u].sentence == sentence else { return nil }
             switch elements[element] {
             case .word(let key, let c):
                 guard wordMatches(units[u], key, c) else { return nil }
-                return match(elements, element + 1, u + 1, sentence)
+                return match(units, elements, element + 1, u + 1, sentence)
             case .member(let name):
                 guard let set = classes[name] else { return nil }
                 var best: Int?
@@ -451,34 +472,147 @@ public struct LexiconMatcher: Sendable {
                         let unit = units[u + offset]
                         if unit.sentence != sentence || !unit.keys.contains(word) { ok = false; break }
                     }
-                    if ok, let end = match(elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
+                    if ok, let end = match(units, elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
                 }
                 if units[u].keys.contains(where: { set.singles.contains($0) }),
-                   let end = match(elements, element + 1, u + 1, sentence) {
+                   let end = match(units, elements, element + 1, u + 1, sentence) {
                     best = max(best ?? end, end)
                 }
                 return best
             }
         }
 
-        for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
-            if let m = single(unit) { found.append(m) }
-            var candidates: [Phrase] = []
-            var seenKeys: Set<String> = []
-            for key in unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse) where seenKeys.insert(key).inserted {
-                if let list = phrasesByFirst[key] { candidates += list }
-            }
-            for phrase in candidates {
-                guard let end = match(phrase.elements, 0, u, unit.sentence), end > u,
-                      isActive(phrase.entry, sentence: unit.sentence) else { continue }
-                let disguised = units[u..<end].contains { $0.disguised }
-                found.append(LexiconMatch(entry: phrase.entry, range: unit.range.lowerBound..<units[end - 1].range.upperBound,
-                                          form: phrase.form, disguised: disguised))
+        func phrases(_ units: [Unit], singlesToo: Bool) {
+            for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
+                if singlesToo, let m = single(unit) { found.append(m) }
+                var candidates: [Phrase] = []
+                var seenKeys: Set<String> = []
+                for key in unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse) where seenKeys.insert(key).inserted {
+                    if let list = phrasesByFirst[key] { candidates += list }
+                }
+                for phrase in candidates {
+                    guard let end = match(units, phrase.elements, 0, u, unit.sentence), end > u,
+                          isActive(phrase.entry, sentence: unit.sentence) else { continue }
+                    let disguised = units[u..<end].contains { $0.disguised }
+                    found.append(LexiconMatch(entry: phrase.entry, range: unit.range.lowerBound..<units[end - 1].range.upperBound,
+                                              form: phrase.form, disguised: disguised))
+                }
             }
         }
+        phrases(units, singlesToo: true)
+        // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
+        // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words.
+        if let merged = mergedUnits(context, units) { phrases(merged, singlesToo: false) }
 
         found += disguisedRuns(context, isActive: isActive)
         return LexiconMatcher.resolve(found)
+    }
+
+    static let opening: Set<Character> = ["¡", "¿", "(", "[", "{", "«", "\"", "“", "‘", "'", "*", "-", "_", "."]
+    static let closing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "\"", "”", "’", "'", "…", "*", "-", "_"]
+
+    /// The glued clusters of a reply (tokens with nothing between them, at least one a symbol), as
+    /// token index ranges without their opening and closing punctuation.
+    static func clusters(_ tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < tokens.count {
+            var j = i + 1
+            while j < tokens.count && !tokens[j].spaceBefore && tokens[j].sentence == tokens[i].sentence
+                    && tokens[j].kind != .url && tokens[j].kind != .email && tokens[j].kind != .emoji { j += 1 }
+            if j - i >= 2 {
+                var lo = i
+                var hi = j
+                while lo < hi, tokens[lo].kind == .punctuation, tokens[lo].text.count == 1, opening.contains(tokens[lo].text.first!) { lo += 1 }
+                while hi > lo, tokens[hi - 1].kind == .punctuation, tokens[hi - 1].text.count == 1, closing.contains(tokens[hi - 1].text.first!) { hi -= 1 }
+                let hasWord = (lo..<hi).contains { tokens[$0].kind == .word || tokens[$0].kind == .number }
+                let hasMark = (lo..<hi).contains { tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }
+                if hi - lo >= 2, hasWord, hasMark { result.append(lo..<hi) }
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
+    static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
+        func isLetter(_ t: Token) -> Bool { (t.kind == .word || t.kind == .number) && t.folded.count == 1 }
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < tokens.count {
+            guard isLetter(tokens[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < tokens.count, isLetter(tokens[j]), tokens[j].sentence == tokens[i].sentence { j += 1 }
+            if j - i >= 2 { result.append(i..<j) }
+            i = j
+        }
+        return result
+    }
+
+    /// The word units again, with each glued cluster and each spelled-out run taken as one word;
+    /// nil when the reply has none.
+    func mergedUnits(_ context: RuleContext, _ units: [Unit]) -> [Unit]? {
+        let tokens = context.tokens
+        // A spelled-out run may take in a one-letter word around it (`m a d r e y`): cut it off when
+        // the rest spells a lexicon word.
+        let runs = LexiconMatcher.spelledRuns(tokens).map { run -> Range<Int> in
+            for (head, tail) in [(0, 0), (0, 1), (1, 0), (1, 1)] where run.count - head - tail >= 2 {
+                let cut = (run.lowerBound + head)..<(run.upperBound - tail)
+                let text = cut.map { tokens[$0].folded }.joined()
+                if LexiconMatcher.variants(text).contains(where: { phraseWords.contains($0) || singles[$0] != nil }) { return cut }
+            }
+            return run
+        }
+        var spans = LexiconMatcher.clusters(tokens).map { ($0, true) } + runs.map { ($0, false) }
+        guard !spans.isEmpty else { return nil }
+        spans.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var merged: [Unit] = []
+        var t = 0
+        var u = 0
+        for (span, glued) in spans where span.lowerBound >= t {
+            let start = tokens[span.lowerBound].range.lowerBound
+            // Units before the span are kept as they are.
+            while u < units.count && units[u].range.upperBound <= start { merged.append(units[u]); u += 1 }
+            let end = tokens[span.upperBound - 1].range.upperBound
+            while u < units.count && units[u].range.lowerBound < end { u += 1 }
+            let text = span.map { tokens[$0].folded }.joined()
+            var unit = Unit(keys: LexiconMatcher.variants(text), collapsed: nil, range: start..<end,
+                            sentence: tokens[span.lowerBound].sentence, disguised: true)
+            if glued, let mask = LexiconMatcher.maskPattern(text) { unit.mask = mask }
+            if unit.keys.contains(where: LexiconMatcher.hasRun) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
+            merged.append(unit)
+            t = span.upperBound
+        }
+        merged.append(contentsOf: units[u...])
+        return merged
+    }
+
+    /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
+    /// or shows fewer than two letters.
+    static func maskPattern(_ text: String) -> Mask? {
+        var chars: [Character] = text.compactMap { c in
+            if "-'’,/|~.".contains(c) { return nil }
+            if wildcards.contains(c) { return c }
+            return leet[c] ?? c
+        }
+        // Only wildcards between letters hide anything.
+        while let f = chars.first, !f.isLetter { chars.removeFirst() }
+        while let l = chars.last, !l.isLetter { chars.removeLast() }
+        var pattern: [(letter: UInt8?, count: Int)] = []
+        var visible = 0
+        for c in chars {
+            if c.isLetter {
+                guard let byte = c.asciiValue ?? (c == "ñ" ? 0xF1 : nil) else { return nil }
+                pattern.append((byte, 1))
+                visible += 1
+            } else if wildcards.contains(c) {
+                if let last = pattern.last, last.letter == nil { pattern[pattern.count - 1].count += 1 } else { pattern.append((nil, 1)) }
+            } else {
+                return nil
+            }
+        }
+        guard visible >= 2, pattern.contains(where: { $0.letter == nil }) else { return nil }
+        return (pattern, visible)
     }
 
     /// Words cut up by symbols (`m*erda`, `hij@`, `m-i-e-r-d-a`) or spelled out letter by letter
@@ -486,8 +620,6 @@ public struct LexiconMatcher: Sendable {
     func disguisedRuns(_ context: RuleContext, isActive: (Int, Int) -> Bool) -> [LexiconMatch] {
         let tokens = context.tokens
         var found: [LexiconMatch] = []
-        let opening: Set<Character> = ["¡", "¿", "(", "[", "{", "«", "\"", "“", "‘", "'", "*", "-", "_", "."]
-        let closing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "\"", "”", "’", "'", "…", "*", "-", "_"]
 
         func lookup(_ text: String, range: Range<Int>, sentence: Int) -> LexiconMatch? {
             for key in LexiconMatcher.variants(text) {
@@ -503,61 +635,36 @@ public struct LexiconMatcher: Sendable {
         }
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
-        var i = 0
-        while i < tokens.count {
-            var j = i + 1
-            while j < tokens.count && !tokens[j].spaceBefore && tokens[j].sentence == tokens[i].sentence
-                    && tokens[j].kind != .url && tokens[j].kind != .email && tokens[j].kind != .emoji { j += 1 }
-            if j - i >= 2 {
-                var lo = i
-                var hi = j
-                while lo < hi, tokens[lo].kind == .punctuation, tokens[lo].text.count == 1, opening.contains(tokens[lo].text.first!) { lo += 1 }
-                while hi > lo, tokens[hi - 1].kind == .punctuation, tokens[hi - 1].text.count == 1, closing.contains(tokens[hi - 1].text.first!) { hi -= 1 }
-                let hasWord = (lo..<hi).contains { tokens[$0].kind == .word || tokens[$0].kind == .number }
-                let hasMark = (lo..<hi).contains { tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }
-                if hi - lo >= 2, hasWord, hasMark {
-                    let text = (lo..<hi).map { tokens[$0].folded }.joined()
-                    let range = tokens[lo].range.lowerBound..<tokens[hi - 1].range.upperBound
-                    if let m = lookup(text, range: range, sentence: tokens[lo].sentence) ?? masked(text, range: range, sentence: tokens[lo].sentence, isActive: isActive) {
-                        found.append(m)
-                    }
-                }
+        for span in LexiconMatcher.clusters(tokens) {
+            let text = span.map { tokens[$0].folded }.joined()
+            let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+            let sentence = tokens[span.lowerBound].sentence
+            if let m = lookup(text, range: range, sentence: sentence) ?? masked(text, range: range, sentence: sentence, isActive: isActive) {
+                found.append(m)
             }
-            i = j
         }
 
-        // One token hiding letters behind wildcards (`m_erda`, `p#ta` when a tokenizer keeps it whole).
+        // One token hiding letters behind wildcards (`m_erda`).
         for token in tokens where token.kind == .word && token.folded.contains(where: { $0 == "_" || $0 == "*" }) {
             if let m = masked(token.folded, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
         }
 
-        // Letters spelled out one by one: `m i e r d a`, `h d p`.
-        i = 0
-        func isLetterToken(_ t: Token) -> Bool {
-            (t.kind == .word || t.kind == .number) && t.folded.count == 1
-        }
-        while i < tokens.count {
-            guard isLetterToken(tokens[i]) else { i += 1; continue }
-            var j = i + 1
-            while j < tokens.count, isLetterToken(tokens[j]), tokens[j].sentence == tokens[i].sentence { j += 1 }
-            if j - i >= 3 {
-                // Longest spelled-out word first.
-                var start = i
-                while start <= j - 3 {
-                    var hit: LexiconMatch?
-                    var end = min(j, start + 24)
-                    while end - start >= 3 {
-                        let text = (start..<end).map { tokens[$0].folded }.joined()
-                        if let m = lookup(text, range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, sentence: tokens[start].sentence) {
-                            hit = m
-                            break
-                        }
-                        end -= 1
+        // Letters spelled out one by one: `m i e r d a`, `h d p`; the longest word first.
+        for run in LexiconMatcher.spelledRuns(tokens) {
+            var start = run.lowerBound
+            while start <= run.upperBound - 2 {
+                var hit: LexiconMatch?
+                var end = min(run.upperBound, start + 24)
+                while end - start >= 2 {
+                    let text = (start..<end).map { tokens[$0].folded }.joined()
+                    if let m = lookup(text, range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, sentence: tokens[start].sentence) {
+                        hit = m
+                        break
                     }
-                    if let hit { found.append(hit); start = end } else { start += 1 }
+                    end -= 1
                 }
+                if let hit { found.append(hit); start = end } else { start += 1 }
             }
-            i = j
         }
         return found
     }
@@ -565,28 +672,7 @@ public struct LexiconMatcher: Sendable {
     /// A word with hidden letters: each run of wildcards stands for one to three letters more than
     /// it has characters. At least two letters, and at least half of the word, must be visible.
     func masked(_ text: String, range: Range<Int>, sentence: Int, isActive: (Int, Int) -> Bool) -> LexiconMatch? {
-        var chars: [Character] = text.compactMap { c in
-            if "-'’,/|~.".contains(c) { return nil }
-            if LexiconMatcher.wildcards.contains(c) { return c }
-            return LexiconMatcher.leet[c] ?? c
-        }
-        // Only wildcards between letters hide anything.
-        while let f = chars.first, !f.isLetter { chars.removeFirst() }
-        while let l = chars.last, !l.isLetter { chars.removeLast() }
-        var pattern: [(letter: UInt8?, count: Int)] = []
-        var visible = 0
-        for c in chars {
-            if c.isLetter {
-                guard let byte = c.asciiValue ?? (c == "ñ" ? 0xF1 : nil) else { return nil }
-                pattern.append((byte, 1))
-                visible += 1
-            } else if LexiconMatcher.wildcards.contains(c) {
-                if let last = pattern.last, last.letter == nil { pattern[pattern.count - 1].count += 1 } else { pattern.append((nil, 1)) }
-            } else {
-                return nil
-            }
-        }
-        guard visible >= 2, let firstLetter = pattern.first?.letter, pattern.contains(where: { $0.letter == nil }) else { return nil }
+        guard let (pattern, visible) = LexiconMatcher.maskPattern(text), let firstLetter = pattern.first?.letter else { return nil }
         for candidate in maskable where visible * 2 >= candidate.key.count {
             if firstLetter != 0xF1 && candidate.key.first != firstLetter { continue }
             if LexiconMatcher.fits(pattern[...], candidate.key[...]), isActive(candidate.entry, sentence) {
