@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Build and link flags for the system ICU (Debian: libicu-dev). No Swift code imports it.
@@ -26,7 +27,7 @@ let package = Package(
         ),
         .target(
             name: "ReplyLint",
-            dependencies: ["ICUShim"]
+            dependencies: ["ICUShim", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "replylint",

@@ -161,6 +161,17 @@ int rl_is_combining_mark(int32_t c) {
 int rl_is_punctuation(int32_t c) { return u_ispunct(c); }
 int rl_is_white_space(int32_t c) { return u_isUWhiteSpace(c); }
 
+int rl_display_width(int32_t c) {
+    if (c < 0x300) return c < 0x20 ? 0 : 1;
+    if (rl_is_combining_mark(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return 0;
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER)) return 0;
+    if (u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR)) return 1; // a flag is two of them
+    int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (width == U_EA_WIDE || width == U_EA_FULLWIDTH) return 2;
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) return 2;
+    return 1;
+}
+
 const char *rl_icu_version(void) {
     static char text[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo info;

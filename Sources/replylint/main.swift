@@ -1,2 +1,235 @@
+import ArgumentParser
+import Foundation
 import ReplyLint
-print("replylint")
+
+/// The `replylint` command: thin. It parses options, finds inputs, runs the library, prints and exits.
+struct ReplyLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replylint",
+        abstract: "Lint draft replies to customers before they are posted.",
+        discussion: """
+        Exit status: 0 clean or warnings only; 1 an error-severity diagnostic, or more warnings than \
+        --max-warnings; 2 an input could not be read (the other inputs are still linted) or a bad option.
+        """,
+        version: "0.1.0",
+        subcommands: [Lint.self, Explain.self, Tokens.self],
+        defaultSubcommand: Lint.self
+    )
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github, rdjson }
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+extension Register: ExpressibleByArgument {
+    public init?(argument: String) { self.init(setting: argument) }
+    public static var allValueStrings: [String] { ["usted", "tu", "vos"] }
+}
+
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Expected register of the replies: usted (default), tu (tú) or vos. Wins over the config file.")
+    var register: Register?
+
+    @Option(name: .long, help: "Region whose region-specific words apply (es-ES, es-MX, es-AR...); default: all, unambiguous entries only.")
+    var region: String?
+
+    @Option(name: .long, help: "Locale of the lexicons (default es).")
+    var locale: String?
+
+    @Option(name: .long, help: "Folder holding the lexicons (<dir>/<locale>/...); default: found beside the executable or $REPLYLINT_LEXICONS.")
+    var lexicons: String?
+
+    @Option(name: .long, help: "Use this config file for every input instead of finding .replylint.yml from each file's folder upward.")
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore .replylint.yml files.")
+    var noConfig = false
+
+    func lexiconRoot() throws -> String {
+        guard let root = lexicons ?? LexiconStore.defaultRoot() else {
+            throw CLIError("no lexicon folder found; pass --lexicons DIR or set REPLYLINT_LEXICONS")
+        }
+        return root
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint files, folders (walked for .txt and .md) or - for stdin.")
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var paths: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Output format: text, json, sarif (2.1.0), github (workflow commands) or rdjson (reviewdog).")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Colors in text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(name: .long, help: "Exit with status 1 when more warnings than this are reported.")
+    var maxWarnings: Int?
+
+    @Option(name: [.short, .long], help: "Files linted at once (default: every core). The output is the same whatever the number.")
+    var jobs: Int?
+
+    @Option(name: .long, help: "The name given to standard input in diagnostics.")
+    var stdinFilename: String = "<stdin>"
+
+    @Option(name: .long, help: "Run only these rules or categories (repeatable).")
+    var only: [String] = []
+
+    @Option(name: .long, help: "Turn off these rules or categories (repeatable).")
+    var disable: [String] = []
+
+    @Flag(name: .long, help: "Apply the safe fixes (repeated punctuation, elongation, a certain missing accent) to the files, atomically.")
+    var fix = false
+
+    @Flag(name: .long, help: "Show the safe fixes as a unified diff; write nothing.")
+    var diff = false
+
+    @Option(name: .long, help: "Record today's findings in this file (then lint as usual).")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "Report only findings that this baseline file does not already record.")
+    var baseline: String?
+
+    @Flag(name: .long, help: "List the rules and exit.")
+    var listRules = false
+
+    mutating func run() throws {
+        if listRules {
+            print(RuleList.render(), terminator: "")
+            return
+        }
+        guard !paths.isEmpty else {
+            throw CLIError("no input: name files, folders, or - for standard input")
+        }
+        let known = Set(RuleRegistry.all.map { $0.description.id } + Category.allCases.map(\.rawValue))
+        for name in only + disable where !known.contains(name) {
+            throw CLIError("unknown rule or category '\(name)'; see `replylint --list-rules`")
+        }
+        var severities: [String: Severity?] = [:]
+        for name in disable { severities[name] = .some(nil) }
+        if let config = common.config, !FileManager.default.fileExists(atPath: config) {
+            throw CLIError("\(config): no existe el archivo de configuración")
+        }
+        let settings = CommandLineSettings(
+            register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
+            severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
+        let linters = ConfiguredLinters(settings)
+
+        let recorded: Baseline?
+        do {
+            recorded = try baseline.map { try Baseline(path: $0) }
+        } catch let error as InputError {
+            throw CLIError(error.description)
+        }
+        let mode: Runner.Mode = diff ? .diff : fix ? .fix : .lint
+        var runner = Runner(linters: linters, locale: common.locale ?? "es", mode: mode)
+        if let jobs {
+            guard jobs >= 1 else { throw CLIError("--jobs needs a number of at least 1") }
+            runner.threads = jobs
+        }
+        var run = runner.run(paths: paths, stdinName: stdinFilename)
+        if let writeBaseline {
+            let text = Baseline(diagnostics: run.report.diagnostics).serialized()
+            if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
+        }
+        if let recorded {
+            run.report = Report(diagnostics: recorded.filter(run.report.diagnostics), files: run.report.files)
+        }
+        if !run.diffs.isEmpty {
+            // Diffs go with the text output; with a machine format they go to stderr.
+            let text = run.diffs.joined()
+            (format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
+        }
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(Data(JSONRenderer.render(run.report).utf8))
+        case .sarif:
+            FileHandle.standardOutput.write(Data(SARIFRenderer.render(run.report, version: ReplyLintCommand.configuration.version).utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
+        case .rdjson:
+            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report, source: run.line).utf8))
+        case .text:
+            let useColor: Bool
+            switch color {
+            case .always: useColor = true
+            case .never: useColor = false
+            case .auto:
+                let env = ProcessInfo.processInfo.environment
+                useColor = isatty(1) != 0 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
+            }
+            let renderer = TextRenderer(color: useColor, source: run.line)
+            FileHandle.standardOutput.write(Data(renderer.render(run.report).utf8))
+        }
+        let status = run.report.exitStatus(maxWarnings: maxWarnings)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: what it flags, why, and examples.")
+
+    @Argument(help: "A rule id, e.g. register.laughter.")
+    var rule: String
+
+    func run() throws {
+        guard let text = RuleList.explain(rule) else {
+            throw CLIError("unknown rule '\(rule)'; see `replylint --list-rules`")
+        }
+        print(text, terminator: "")
+    }
+}
+
+struct Tokens: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the tokens of a file or of stdin (for lexicon authors).")
+
+    @Argument(help: "A file, or - for standard input.")
+    var path: String = "-"
+
+    @Option(name: .long, help: "Locale of the break iterators.")
+    var locale: String = "es"
+
+    func run() throws {
+        let result = path == "-" ? InputFiles.readStandardInput(name: "<stdin>") : InputFiles.read(path)
+        let file: SourceFile
+        switch result {
+        case .success(let f): file = f
+        case .failure(let error): throw CLIError(error.description)
+        }
+        let document = Document(file: file)
+        let tokenizer = try Tokenizer(locale: locale)
+        let (tokens, _) = tokenizer.tokenize(document.text)
+        var out = ""
+        for token in tokens {
+            let (line, column) = file.location(of: document.fileOffset(token.range.lowerBound))
+            out += "\(line):\(column)\t\(token.kind.rawValue)\ts\(token.sentence)\t\(token.text)\t\(token.folded)\n"
+        }
+        print(out, terminator: "")
+    }
+}
+
+// Every failure that is not a lint result (a bad option, an unknown rule, broken lexicons) exits with 2.
+do {
+    var command = try ReplyLintCommand.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch let error as CLIError {
+    FileHandle.standardError.write(Data("replylint: error: \(error.description)\n".utf8))
+    Foundation.exit(2)
+} catch {
+    let code = ReplyLintCommand.exitCode(for: error)
+    if code == .success {
+        ReplyLintCommand.exit(withError: error)
+    }
+    FileHandle.standardError.write(Data((ReplyLintCommand.fullMessage(for: error) + "\n").utf8))
+    Foundation.exit(2)
+}

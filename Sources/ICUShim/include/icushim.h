@@ -63,6 +63,10 @@ int rl_is_combining_mark(int32_t c);
 int rl_is_punctuation(int32_t c);
 int rl_is_white_space(int32_t c);
 
+/// Terminal columns a scalar takes: 0 for combining marks and default-ignorable scalars (ZWJ,
+/// variation selectors), 2 for East Asian wide/fullwidth and emoji presentation, else 1.
+int rl_display_width(int32_t c);
+
 /// ICU's version string, e.g. "72.1".
 const char *rl_icu_version(void);
 

@@ -17,12 +17,15 @@ public enum Category: String, Sendable, CaseIterable, Codable {
     case polemic
     case register
     case input
+    /// Comments that suppress findings: unused or unknown-rule directives.
+    case suppression
 
     /// Default severity of the family's rules.
     public var defaultSeverity: Severity {
         switch self {
         case .profanity, .discrimination, .input: return .error
         case .spelling, .empathy, .polemic, .register: return .warning
+        case .suppression: return .note
         }
     }
 }
@@ -39,13 +42,18 @@ public struct Finding: Sendable, Equatable {
     public var help: String?
     /// Overrides the rule's default severity (a mild word in a profanity rule, a likely name in spelling).
     public var severity: Severity?
+    /// True when the first suggestion is safe to apply without a human reading it (`--fix`):
+    /// repeated punctuation, elongated letters, a missing accent with one possible fix.
+    public var safeFix: Bool
 
-    public init(range: Range<Int>, message: String, suggestions: [String] = [], help: String? = nil, severity: Severity? = nil) {
+    public init(range: Range<Int>, message: String, suggestions: [String] = [], help: String? = nil, severity: Severity? = nil,
+                safeFix: Bool = false) {
         self.range = range
         self.message = message
         self.suggestions = suggestions
         self.help = help
         self.severity = severity
+        self.safeFix = safeFix
     }
 }
 
@@ -69,10 +77,12 @@ public struct Diagnostic: Sendable, Equatable {
     public var help: String?
     /// The reply's name inside a collection, nil for a whole file.
     public var reply: String?
+    /// The text that `--fix` puts in place of `offset..<offset+length`, when the fix is safe.
+    public var fix: String?
 
     public init(path: String, line: Int, column: Int, endLine: Int, endColumn: Int, offset: Int, length: Int,
                 severity: Severity, category: Category, rule: String, message: String, excerpt: String,
-                suggestions: [String] = [], help: String? = nil, reply: String? = nil) {
+                suggestions: [String] = [], help: String? = nil, reply: String? = nil, fix: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
@@ -88,13 +98,14 @@ public struct Diagnostic: Sendable, Equatable {
         self.suggestions = suggestions
         self.help = help
         self.reply = reply
+        self.fix = fix
     }
 
     /// An input that could not be read, as a diagnostic of category `input`.
     public init(inputError error: InputError) {
         let p = error.position
         self.init(path: error.path, line: p.line, column: p.column, endLine: p.line, endColumn: p.column,
-                  offset: p.offset, length: 0, severity: .error, category: .input, rule: "input.unreadable",
+                  offset: p.offset, length: 0, severity: .error, category: .input, rule: error.ruleID,
                   message: error.message, excerpt: "")
     }
 

@@ -56,7 +56,7 @@ public struct SourceFile: Sendable {
                 } else {
                     let length = SourceFile.validSequenceLength(buffer, at: i)
                     if length == 0 {
-                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts)
+                        let (line, column) = SourceFile.position(of: i, in: buffer, lineStarts: starts, snap: false)
                         throw InputError.invalidUTF8(path: path, line: line, column: column, offset: i)
                     }
                     i += length
@@ -86,12 +86,18 @@ public struct SourceFile: Sendable {
         return bytes[start..<end]
     }
 
+    /// One line for a renderer: its start offset and bytes.
+    public func sourceLine(_ line: Int) -> SourceLine? {
+        guard line >= 1 && line <= lineStarts.count else { return nil }
+        return SourceLine(start: lineStarts[line - 1], bytes: Array(lineBytes(line)))
+    }
+
     /// The text of a 1-based line without its line ending.
     public func lineText(_ line: Int) -> String {
         String(decoding: lineBytes(line), as: UTF8.self)
     }
 
-    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> (line: Int, column: Int) {
+    static func position(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>, lineStarts: [Int], snap: Bool = true) -> (line: Int, column: Int) {
         // The last line start that is <= offset.
         var low = 0
         var high = lineStarts.count - 1
@@ -108,7 +114,7 @@ public struct SourceFile: Sendable {
             i += 1
         }
         // An offset inside a multi-byte scalar belongs to that scalar's column.
-        if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
+        if snap && end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
         return (low + 1, max(column, 1))
     }
 
@@ -134,6 +140,19 @@ public struct SourceFile: Sendable {
     }
 }
 
+/// A line of a file as renderers need it (the run keeps only the lines that have diagnostics, so
+/// memory is bounded by the largest file, not by the whole input).
+public struct SourceLine: Sendable, Equatable {
+    /// Byte offset of the line's first byte in the file.
+    public var start: Int
+    /// The line without its line ending.
+    public var bytes: [UInt8]
+    public init(start: Int, bytes: [UInt8]) {
+        self.start = start
+        self.bytes = bytes
+    }
+}
+
 /// Why an input could not be linted. Each case names the file and, where there is one, the position.
 public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF8(path: String, line: Int, column: Int, offset: Int)
@@ -146,6 +165,16 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidUTF8(let path, _, _, _), .binary(let path, _, _, _), .unreadable(let path, _),
              .malformed(let path, _, _, _):
             return path
+        }
+    }
+
+    /// The id diagnostics of this error carry (`input.encoding`, `input.binary`, ...).
+    public var ruleID: String {
+        switch self {
+        case .invalidUTF8: return "input.encoding"
+        case .binary: return "input.binary"
+        case .unreadable: return "input.unreadable"
+        case .malformed: return "input.malformed"
         }
     }
 
@@ -165,9 +194,9 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .invalidUTF8(_, _, _, let offset):
-            return "invalid UTF-8 at byte offset \(offset); replylint reads UTF-8 text only"
+            return "UTF-8 no válido en el byte \(offset); replylint solo lee texto UTF-8"
         case .binary(_, _, _, let offset):
-            return "binary file (NUL byte at offset \(offset)); not linted"
+            return "archivo binario (byte NUL en el byte \(offset)); no se revisa"
         case .unreadable(_, let reason):
             return reason
         case .malformed(_, _, _, let reason):

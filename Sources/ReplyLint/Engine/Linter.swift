@@ -44,7 +44,12 @@ public final class Linter: Sendable {
             active.append(Active(rule: try type.init(lexicons: lexicons), description: description, severity: severity))
         }
         self.active = active
+        knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
     }
+
+    /// Every rule id and category name a suppression or a setting may name (all registered rules,
+    /// not only the enabled ones).
+    public let knownNames: Set<String>
 
     /// The ids of the rules that run.
     public var ruleIDs: [String] { active.map(\.description.id) }
@@ -87,10 +92,17 @@ public final class Linter: Sendable {
         var severity = finding.severity ?? entry.severity
         // A finding may lower its rule's severity (a mild word), never raise it past the setting.
         if severity > entry.severity { severity = entry.severity }
+        let excerpt = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        // A fix is offered only where the file holds the span exactly as the rule saw it: never
+        // through an escape sequence of a collection, never over a key or a placeholder.
+        var fix: String?
+        if finding.safeFix, let first = finding.suggestions.first, excerpt == document.slice(range) {
+            fix = first
+        }
         return Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
                           offset: start, length: end - start, severity: severity,
                           category: entry.description.category, rule: entry.description.id,
-                          message: finding.message, excerpt: String(decoding: source.bytes[start..<end], as: UTF8.self),
-                          suggestions: finding.suggestions, help: finding.help, reply: document.name)
+                          message: finding.message, excerpt: excerpt,
+                          suggestions: finding.suggestions, help: finding.help, reply: document.name, fix: fix)
     }
 }

@@ -81,6 +81,13 @@ public struct LexiconTable: Sendable {
         self.rows = rows
     }
 
+    init(shifting table: LexiconTable) {
+        name = table.name
+        path = table.path
+        columns = table.columns
+        rows = table.rows.map { Row(line: $0.line - 1, fields: $0.fields, columns: $0.columns) }
+    }
+
     /// Adds the rows of another file of the same name (an extra lexicon folder).
     mutating func append(_ other: LexiconTable) throws {
         guard other.columns == columns else {
@@ -155,6 +162,24 @@ public struct LexiconStore: Sendable {
             let table = try LexiconTable(name: name, path: path, contents: contents)
             if tables[name] != nil { try tables[name]!.append(table) } else { tables[name] = table }
         }
+    }
+
+    /// Adds a plain word list (one word a line, `#` comments, like Vale's accept.txt) as a
+    /// one-column table `term`, merged with any table of that name. A nil path adds nothing.
+    public mutating func addWordList(name: String, path: String?) throws {
+        guard let path else { return }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError(path: path, line: 0, reason: "no se puede leer la lista de palabras")
+        }
+        let table: LexiconTable
+        do {
+            table = try LexiconTable(name: name, path: path, contents: "#! columns: term\n" + text)
+        } catch let error as LexiconError {
+            throw LexiconError(path: error.path, line: max(1, error.line - 1), reason: error.reason)
+        }
+        // Line numbers in errors and rows refer to the user's file, not to the added directive.
+        let shifted = LexiconTable(shifting: table)
+        if tables[name] != nil { try tables[name]!.append(shifted) } else { tables[name] = shifted }
     }
 
     /// A table by name (`register/laughter`); an error naming the folder when it is missing.

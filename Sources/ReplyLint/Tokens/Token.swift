@@ -14,6 +14,25 @@ public enum TokenKind: String, Sendable, CaseIterable {
     case symbol
 }
 
+/// What a token's letters look like, computed once by the tokenizer so that rules need not
+/// walk the token's characters again.
+public struct TokenShape: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Every byte is ASCII.
+    public static let ascii = TokenShape(rawValue: 1)
+    /// At least one decimal digit.
+    public static let digit = TokenShape(rawValue: 2)
+    /// At least one uppercase letter.
+    public static let upper = TokenShape(rawValue: 4)
+    /// At least one lowercase letter.
+    public static let lower = TokenShape(rawValue: 8)
+    /// The first scalar is an uppercase letter.
+    public static let initialUpper = TokenShape(rawValue: 16)
+    /// Two uppercase letters or more.
+    public static let upperPair = TokenShape(rawValue: 32)
+}
+
 /// One token of a document. `range` is in UTF-8 bytes of the document text.
 public struct Token: Sendable, Equatable {
     public var kind: TokenKind
@@ -28,9 +47,10 @@ public struct Token: Sendable, Equatable {
     public var sentence: Int
     /// True when white space (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
+    public var shape: TokenShape
 
     public init(kind: TokenKind, range: Range<Int>, text: String, lower: String, folded: String,
-                sentence: Int, spaceBefore: Bool) {
+                sentence: Int, spaceBefore: Bool, shape: TokenShape? = nil) {
         self.kind = kind
         self.range = range
         self.text = text
@@ -38,21 +58,41 @@ public struct Token: Sendable, Equatable {
         self.folded = folded
         self.sentence = sentence
         self.spaceBefore = spaceBefore
+        self.shape = shape ?? TokenShape.of(text)
     }
 
-    /// Every letter is uppercase and there are at least two letters (`IVA`, `HOLA`).
+    /// Every cased letter is uppercase and there are at least two of them (`IVA`, `HOLA`).
     public var isAllCaps: Bool {
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if !scalar.properties.isUppercase { return false }
-            letters += 1
-        }
-        return letters >= 2
+        shape.contains(.upperPair) && !shape.contains(.lower)
     }
 
     /// The first letter is uppercase.
-    public var isCapitalized: Bool {
-        text.unicodeScalars.first?.properties.isUppercase ?? false
+    public var isCapitalized: Bool { shape.contains(.initialUpper) }
+}
+
+extension TokenShape {
+    /// The shape of a string: one pass over its bytes, scalar properties only for non-ASCII.
+    public static func of(_ text: String) -> TokenShape {
+        var shape: TokenShape = .ascii
+        var first = true
+        var uppers = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v >= 0x30 && v <= 0x39 { shape.insert(.digit) }
+                else if v >= 0x41 && v <= 0x5A { shape.insert(.upper); uppers += 1; if first { shape.insert(.initialUpper) } }
+                else if v >= 0x61 && v <= 0x7A { shape.insert(.lower) }
+            } else {
+                shape.remove(.ascii)
+                let properties = scalar.properties
+                if properties.isUppercase { shape.insert(.upper); uppers += 1; if first { shape.insert(.initialUpper) } }
+                else if properties.isLowercase { shape.insert(.lower) }
+                else if properties.numericType == .decimal { shape.insert(.digit) }
+            }
+            first = false
+        }
+        if uppers >= 2 { shape.insert(.upperPair) }
+        return shape
     }
 }
 

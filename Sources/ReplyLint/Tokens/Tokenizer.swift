@@ -149,7 +149,13 @@ public final class Tokenizer {
         let first = Tokenizer.scalar(buffer, at: range.lowerBound)
         if Tokenizer.isEmojiSegment(buffer, range) { return .emoji }
         if status >= RL_WORD_LETTER { return .word }
-        if status >= RL_WORD_NUMBER { return .number }
+        if status >= RL_WORD_NUMBER {
+            // ICU reports the status of the last rule that matched: `p3nd3j0` ends in a digit but is a word.
+            for i in range where (buffer[i] >= 0x41 && buffer[i] <= 0x5A) || (buffer[i] >= 0x61 && buffer[i] <= 0x7A) || buffer[i] >= 0xC0 {
+                return .word
+            }
+            return .number
+        }
         if rl_is_white_space(Int32(bitPattern: first)) != 0 { return nil }
         if rl_is_punctuation(Int32(bitPattern: first)) != 0 { return .punctuation }
         return .symbol

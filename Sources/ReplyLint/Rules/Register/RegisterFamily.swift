@@ -1,4 +1,15 @@
 /// The register rules, in the order they run.
 public enum RegisterFamily {
-    public static let rules: [any Rule.Type] = []
+    public static let rules: [any Rule.Type] = [
+        LaughterRule.self,
+        AbbreviationRule.self,
+        ElongationRule.self,
+        PunctuationRule.self,
+        ShoutingRule.self,
+        SlangRule.self,
+        TuteoRule.self,
+        VoseoRule.self,
+        UstedRule.self,
+        MixedRule.self,
+    ]
 }

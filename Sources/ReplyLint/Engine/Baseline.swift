@@ -1,0 +1,78 @@
+import Foundation
+
+/// A record of known findings, so a team can adopt replylint on a legacy template library and
+/// see only what is new. A finding is matched by path, rule, reply name and flagged text — never
+/// by line number — so edits elsewhere in the file do not bring old findings back. When the same
+/// finding occurs several times, the baseline keeps the count and hides that many.
+///
+/// File format (JSON, sorted, one finding per object):
+///
+///     {"version":1,"findings":[{"path":"r.yml","rule":"register.laughter","reply":"saludos[2]","excerpt":"jajaja","count":1}]}
+public struct Baseline: Sendable, Equatable {
+    public struct Key: Hashable, Sendable, Comparable {
+        public var path: String
+        public var rule: String
+        public var reply: String
+        public var excerpt: String
+
+        public static func < (a: Key, b: Key) -> Bool {
+            (a.path, a.rule, a.reply, a.excerpt) < (b.path, b.rule, b.reply, b.excerpt)
+        }
+    }
+
+    public private(set) var counts: [Key: Int]
+
+    public init(diagnostics: [Diagnostic]) {
+        var counts: [Key: Int] = [:]
+        for d in diagnostics where d.category != .input && d.category != .suppression {
+            counts[Baseline.key(d), default: 0] += 1
+        }
+        self.counts = counts
+    }
+
+    static func key(_ d: Diagnostic) -> Key {
+        Key(path: d.path, rule: d.rule, reply: d.reply ?? "", excerpt: d.excerpt)
+    }
+
+    /// Reads a baseline file; a malformed one is an input error naming the file.
+    public init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError.unreadable(path: path, reason: "no se puede leer la línea base")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              root["version"] as? Int == 1, let findings = root["findings"] as? [[String: Any]] else {
+            throw InputError.malformed(path: path, line: 1, column: 1, reason: "línea base no válida: se esperaba {\"version\":1,\"findings\":[...]}")
+        }
+        var counts: [Key: Int] = [:]
+        for (i, f) in findings.enumerated() {
+            guard let p = f["path"] as? String, let rule = f["rule"] as? String, let excerpt = f["excerpt"] as? String else {
+                throw InputError.malformed(path: path, line: 1, column: 1, reason: "línea base no válida: el hallazgo \(i) no tiene path, rule o excerpt")
+            }
+            counts[Key(path: p, rule: rule, reply: f["reply"] as? String ?? "", excerpt: excerpt), default: 0] += (f["count"] as? Int) ?? 1
+        }
+        self.counts = counts
+    }
+
+    public func serialized() -> String {
+        let findings: [JSONValue] = counts.keys.sorted().map { key in
+            .object([("path", .string(key.path)), ("rule", .string(key.rule)), ("reply", .string(key.reply)),
+                     ("excerpt", .string(key.excerpt)), ("count", .int(counts[key]!))])
+        }
+        return JSONValue.object([("version", 1), ("findings", .array(findings))]).serialized() + "\n"
+    }
+
+    /// The diagnostics the baseline does not account for (input errors always pass through).
+    public func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var remaining = counts
+        var kept: [Diagnostic] = []
+        for d in diagnostics {
+            let key = Baseline.key(d)
+            if d.category != .input, let n = remaining[key], n > 0 {
+                remaining[key] = n - 1
+                continue
+            }
+            kept.append(d)
+        }
+        return kept
+    }
+}

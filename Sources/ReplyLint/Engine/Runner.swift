@@ -1,0 +1,226 @@
+import Dispatch
+import Foundation
+
+/// Lints a set of paths on every core. The report is the same, byte for byte, whatever the
+/// number of threads: each file's diagnostics are sorted, and files keep their input order.
+public struct Runner: Sendable {
+    public let linters: any LinterSource
+    public let locale: String
+    /// Threads to use; defaults to the machine's active cores.
+    public var threads: Int
+    public var mode: Mode
+
+    /// What happens to safe fixes.
+    public enum Mode: Sendable {
+        /// Report only.
+        case lint
+        /// Apply the safe fixes to the files (atomically) and report what remains.
+        case fix
+        /// Report what remains after the fixes and show them as a diff, writing nothing.
+        case diff
+    }
+
+    public init(linter: Linter, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.init(linters: FixedLinter(linter), locale: locale, threads: threads, mode: mode)
+    }
+
+    /// A runner that picks each file's linter from `linters` (one per config file).
+    public init(linters: any LinterSource, locale: String = "es", threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                mode: Mode = .lint) {
+        self.linters = linters
+        self.locale = locale
+        self.threads = max(1, threads)
+        self.mode = mode
+    }
+
+    public struct Result: Sendable {
+        public var report: Report
+        /// The lines that hold a diagnostic (start and end lines), by path, for renderers that
+        /// print source lines (after fixes).
+        public var lines: [String: [Int: SourceLine]]
+
+        public func line(_ path: String, _ line: Int) -> SourceLine? { lines[path]?[line] }
+        /// Unified diffs of the fixes, in input order (`--fix` and `--diff`).
+        public var diffs: [String] = []
+        /// How many fixes were applied (or would be, with `--diff`).
+        public var fixes = 0
+    }
+
+    /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
+    public func run(paths: [String], stdinName: String = "<stdin>") -> Result {
+        var diagnostics: [Diagnostic] = []
+        var lines: [String: [Int: SourceLine]] = [:]
+        var files = 0
+
+        // Standard input is read first, on this thread.
+        var fileArguments: [String] = []
+        var stdinFile: SourceFile?
+        for path in paths {
+            if path == "-" {
+                guard stdinFile == nil else { continue }
+                files += 1
+                switch InputFiles.readStandardInput(name: stdinName) {
+                case .success(let file): stdinFile = file
+                case .failure(let error): diagnostics.append(Diagnostic(inputError: error))
+                }
+            } else {
+                fileArguments.append(path)
+            }
+        }
+        let (expanded, errors) = InputFiles.expand(fileArguments)
+        // Files a config's `ignore` globs name are left out, as if they were not there.
+        let found = expanded.filter { path in
+            guard case .success(let settings) = linters.resolve(path) else { return true }
+            return !settings.config.ignores(path)
+        }
+        files += found.count + errors.count
+        diagnostics += errors.map(Diagnostic.init(inputError:))
+
+        var jobs: [Job] = found.map { .path($0) }
+        if let stdinFile { jobs.insert(.file(stdinFile), at: 0) }
+        let results = lintAll(jobs)
+        var diffs: [String] = []
+        var fixes = 0
+        for result in results {
+            diagnostics += result.diagnostics
+            if let path = result.path, !result.lines.isEmpty { lines[path] = result.lines }
+            if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
+            fixes += result.fixes
+        }
+        var unique: [Diagnostic] = []
+        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
+        return Result(report: Report(diagnostics: unique, files: files), lines: lines, diffs: diffs, fixes: fixes)
+    }
+
+    enum Job: Sendable {
+        case path(String)
+        case file(SourceFile)
+
+        /// The path a config is looked up for (stdin: its name, from the working folder).
+        var path: String {
+            switch self {
+            case .path(let p): return p
+            case .file(let f): return f.path
+            }
+        }
+    }
+
+    struct JobResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var path: String?
+        var lines: [Int: SourceLine] = [:]
+        var diff: String?
+        var fixes = 0
+
+        /// Keeps only the lines the diagnostics point at; the file itself is let go.
+        mutating func keepLines(of file: SourceFile) {
+            path = file.path
+            lines = [:]
+            for d in diagnostics where d.path == file.path {
+                for n in Set([d.line, d.endLine]) { lines[n] = file.sourceLine(n) }
+            }
+        }
+    }
+
+    /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
+    func lintAll(_ jobs: [Job]) -> [JobResult] {
+        let results = ResultBox(count: jobs.count)
+        let next = Counter()
+        let workers = min(threads, max(1, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            guard let tokenizer = try? Tokenizer(locale: locale) else { return }
+            while true {
+                let index = next.increment()
+                guard index < jobs.count else { break }
+                results.set(index, lint(jobs[index], tokenizer: tokenizer))
+            }
+        }
+        return results.values
+    }
+
+    func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+        let settings: ResolvedSettings
+        switch linters.resolve(job.path) {
+        case .success(let s): settings = s
+        // A broken config is reported once, at its own position (duplicates are dropped in `run`).
+        case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
+        }
+        let linter = settings.linter
+        let file: SourceFile
+        switch job {
+        case .file(let f): file = f
+        case .path(let path):
+            switch InputFiles.read(path) {
+            case .success(let f): file = f
+            case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
+            }
+        }
+        var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
+        guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
+            var result = JobResult(diagnostics: diagnostics)
+            result.keepLines(of: file)
+            return result
+        }
+        // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
+        // repeat a few times until nothing changes.
+        var current = file
+        var total = 0
+        for _ in 0..<3 {
+            let (bytes, applied) = Fixer.apply(diagnostics, to: current.bytes)
+            guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
+            total += applied
+            current = fixed
+            diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
+        }
+        var result = JobResult(diagnostics: diagnostics, fixes: total)
+        result.diff = Fixer.diff(path: file.path, old: file, new: current)
+        if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
+            result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.keepLines(of: file)
+        } else {
+            result.keepLines(of: current)
+        }
+        return result
+    }
+
+    /// Every diagnostic of one file: each of its documents, then its suppression comments.
+    func lintFile(_ file: SourceFile, linter: Linter, tokenizer: Tokenizer) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for document in InputFiles.documents(of: file) {
+            diagnostics += linter.lint(document, tokenizer: tokenizer)
+        }
+        let suppressions = Suppressions(file: file)
+        diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)
+        return diagnostics.sorted(by: Diagnostic.ordered)
+    }
+}
+
+/// A lock-protected array slot per job.
+final class ResultBox: @unchecked Sendable {
+    private var storage: [Runner.JobResult]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: Runner.JobResult(), count: count) }
+    func set(_ index: Int, _ value: Runner.JobResult) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+    var values: [Runner.JobResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = value
+        value += 1
+        return current
+    }
+}

@@ -1,0 +1,175 @@
+/// The second-person forms of `register/address-forms` and where a reply uses them. Shared by
+/// register.tuteo, register.voseo, register.usted and register.mixed, which split the findings
+/// between them so that every form is reported once (see `RegisterSplit`).
+struct AddressForms: Sendable {
+    struct Form: Sendable {
+        let term: String
+        /// The registers the form belongs to.
+        let registers: Set<Register>
+        /// Equivalents by register, best first; empty when no single word fits.
+        let equivalents: [Register: [String]]
+        let clitic: Bool
+        let verb: Bool
+
+        /// The rule that reports this form when it is out of register: usted forms by
+        /// register.usted, tú forms (and those tú and vos share) by register.tuteo, vos-only forms
+        /// by register.voseo.
+        var owner: Register {
+            if registers.contains(.usted) { return .usted }
+            if registers.contains(.tu) { return .tu }
+            return .vos
+        }
+    }
+
+    struct Use {
+        let index: Int
+        let form: Form
+    }
+
+    let exact: [String: Form]
+    let unaccented: [String: Form]
+
+    init(lexicons: LexiconStore) throws {
+        let table = try lexicons.table("register/address-forms")
+        try table.require("register", "usted", "tu", "vos", "context")
+        let fold = try RegisterText.folder()
+        var exact: [String: Form] = [:]
+        var byFolded: [String: [Form]] = [:]
+        for row in table.rows {
+            var registers = Set<Register>()
+            for name in row["register"].split(separator: " ") {
+                guard let register = Register(rawValue: String(name)) else {
+                    throw LexiconError(path: table.path, line: row.line, reason: "unknown register '\(name)' (usted, tu, vos)")
+                }
+                registers.insert(register)
+            }
+            guard !registers.isEmpty, !(registers.contains(.usted) && registers.count > 1) else {
+                throw LexiconError(path: table.path, line: row.line, reason: "register must be 'usted', 'tu', 'vos' or 'tu vos'")
+            }
+            var equivalents: [Register: [String]] = [:]
+            for register in Register.allCases where !registers.contains(register) {
+                let field = row[register.rawValue]
+                guard !field.isEmpty else {
+                    throw LexiconError(path: table.path, line: row.line, reason: "'\(row.term)' needs its \(register.rawValue) equivalent ('-' if none)")
+                }
+                equivalents[register] = field == "-" ? [] : RegisterText.alternatives(field)
+            }
+            var accent = false, clitic = false, verb = false
+            for flag in row["context"].split(separator: " ") {
+                switch flag {
+                case "accent": accent = true
+                case "clitic": clitic = true
+                case "verb": verb = true
+                default: throw LexiconError(path: table.path, line: row.line, reason: "unknown context flag '\(flag)' (accent, clitic, verb)")
+                }
+            }
+            let form = Form(term: row.term, registers: registers, equivalents: equivalents, clitic: clitic, verb: verb)
+            let key = row.term.lowercased()
+            guard exact[key] == nil else {
+                throw LexiconError(path: table.path, line: row.line, reason: "'\(row.term)' is listed twice")
+            }
+            exact[key] = form
+            byFolded[fold(key), default: []].append(form)
+            if accent { byFolded[fold(key), default: []].append(form) }  // never unique: no fallback
+        }
+        self.exact = exact
+        // The accent-less fallback only where one entry owns the spelling.
+        var unaccented: [String: Form] = [:]
+        for (key, forms) in byFolded where forms.count == 1 { unaccented[key] = forms[0] }
+        self.unaccented = unaccented
+    }
+
+    /// The form a token spells, if any.
+    func form(of token: Token) -> Form? {
+        guard token.kind == .word else { return nil }
+        if let form = exact[token.lower] { return form }
+        if token.lower == token.folded { return unaccented[token.folded] }
+        return nil
+    }
+
+    /// Every second-person form of the reply, in order. A form in capitals among words that are
+    /// not is an acronym ("el área de TI", "SOS", "película en VOS"), not a form of address.
+    func uses(in context: RuleContext) -> [Use] {
+        let tokens = context.tokens
+        return tokens.indices.compactMap { i in
+            guard let form = form(of: tokens[i]) else { return nil }
+            if tokens[i].isAllCaps {
+                let before = (0..<i).reversed().first { tokens[$0].kind == .word }
+                let after = context.nextWord(after: i).flatMap { tokens[$0].kind == .word ? $0 : nil }
+                let shouted = [before, after].contains { $0.map { tokens[$0].isAllCaps } ?? false }
+                if !shouted { return nil }
+            }
+            return Use(index: i, form: form)
+        }
+    }
+
+    /// The fix for a form when `expected` is the register to speak in.
+    func suggestions(for use: Use, expected: Register, in context: RuleContext) -> [String] {
+        var options = use.form.equivalents[expected] ?? []
+        if use.form.clitic && expected == .usted, let n = context.next(use.index) {
+            let next = context.tokens[n]
+            // "te lo envío" -> "se lo envío"; "no te preocupes" -> "no se preocupe".
+            if ["lo", "la", "los", "las"].contains(next.folded) || form(of: next)?.verb == true {
+                options = ["se"] + options.filter { $0 != "se" }
+            }
+        }
+        let written = context.tokens[use.index].text
+        return options.map { RegisterText.matchCase($0, like: written) }
+    }
+}
+
+extension Register {
+    /// The register's name in a message: "usted", "tú", "vos".
+    var spanishName: String {
+        switch self {
+        case .usted: return "usted"
+        case .tu: return "tú"
+        case .vos: return "vos"
+        }
+    }
+}
+
+/// How the four register rules share the forms out of register, so that each is reported once:
+///
+/// - When the reply also uses a form that belongs only to the expected register (it says
+///   "escríbanos" and then "te"), the writer slipped: register.mixed reports every form out of
+///   register, naming both registers.
+/// - Otherwise the reply was written in another register altogether (or in two others):
+///   register.tuteo, register.voseo and register.usted report each form, by its owner.
+enum RegisterSplit {
+    /// Findings for `rule` (a register's rule, or nil for register.mixed).
+    static func findings(_ forms: AddressForms, _ context: RuleContext, rule: Register?) -> [Finding] {
+        let expected = context.options.register
+        let uses = forms.uses(in: context)
+        let anchored = uses.contains { $0.form.registers == [expected] }
+        var findings: [Finding] = []
+        for use in uses where !use.form.registers.contains(expected) {
+            let mine = rule == nil ? anchored : (!anchored && use.form.owner == rule)
+            guard mine else { continue }
+            let token = context.tokens[use.index]
+            let suggestions = forms.suggestions(for: use, expected: expected, in: context)
+            let help = suggestions.isEmpty ? "reformule la frase tratando de \(expected.spanishName)" : nil
+            let message: String
+            if rule == nil {
+                message = "mezcla de registros: «\(token.text)» (\(name(use.form))) en una respuesta que trata de \(expected.spanishName)"
+            } else {
+                message = "\(label(use.form)) «\(token.text)» en una respuesta que debe tratar de \(expected.spanishName)"
+            }
+            findings.append(Finding(range: token.range, message: message, suggestions: suggestions, help: help))
+        }
+        return findings
+    }
+
+    static func name(_ form: AddressForms.Form) -> String {
+        if form.registers == [.tu, .vos] { return "tú o vos" }
+        return form.owner.spanishName
+    }
+
+    static func label(_ form: AddressForms.Form) -> String {
+        switch form.owner {
+        case .usted: return "trato de usted"
+        case .tu: return form.registers.contains(.vos) ? "trato de tú o vos" : "tuteo"
+        case .vos: return "voseo"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+/// Recognises written laughter: repeated laughter syllables of any length (`jajaja`, `JAJAJA`,
+/// `jejeje`, `jajsjs`, `hahaha`, `muajaja`) by shape, and fixed forms (`xD`, `lol`, `lmao`) from
+/// `register/laughter`. Shared with register.elongation, which leaves laughter to this rule.
+struct LaughterMatcher: Sendable {
+    let fixed: Set<String>
+
+    init(lexicons: LexiconStore) throws {
+        let table = try lexicons.table("register/laughter")
+        let fold = try RegisterText.folder()
+        fixed = Set(table.rows.map { Self.collapse(fold($0.term)) })
+    }
+
+    /// Every run of a repeated letter reduced to one letter (`xddd` -> `xd`, `lool` -> `lol`).
+    static func collapse(_ word: String) -> String {
+        var out = ""
+        var last: Character?
+        for c in word where c != last {
+            out.append(c)
+            last = c
+        }
+        return out
+    }
+
+    /// Every run of three or more of a letter reduced to one letter (`holaaaa` -> `hola`);
+    /// doubles stay (`leer`).
+    static func collapseLong(_ word: String) -> String {
+        let chars = Array(word)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            var j = i + 1
+            while j < chars.count && chars[j] == chars[i] { j += 1 }
+            out += String(repeating: String(chars[i]), count: j - i >= 3 ? 1 : j - i)
+            i = j
+        }
+        return out
+    }
+
+    /// Whether a folded word is laughter.
+    func isLaughter(_ folded: String) -> Bool {
+        // Fast paths first: most words have no doubled letter and do not start like laughter.
+        let bytes = folded.utf8
+        guard bytes.count >= 2 else { return false }
+        let doubled = Self.hasAdjacentRepeat(bytes)
+        if fixed.contains(doubled ? Self.collapse(folded) : folded) {
+            return folded.allSatisfy({ $0.isLetter })
+        }
+        guard let first = bytes.first, Self.laughterStarts.contains(first) else { return false }
+        guard folded.allSatisfy({ $0.isLetter }) else { return false }
+        return Self.hasLaughterShape(folded)
+    }
+
+    /// Bytes a laughter word can start with: `j`, `h`, or a lead-in `a`, `mu`, `bu`.
+    static let laughterStarts: Set<UInt8> = Set("jhamb".utf8)
+
+    /// True when two equal bytes stand side by side (a doubled or stretched letter).
+    static func hasAdjacentRepeat(_ bytes: String.UTF8View) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == previous { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Two or more syllables of a laughter consonant (`j`, or `h` in `haha`) followed by vowels or
+    /// `s` (`jsjs`), with an optional lead-in (`a`, `mu`, `bu`) and trailing consonant (`jajaj`).
+    /// A single syllable is a word (`ja`, `ajá`, `je`), and so is anything with other letters
+    /// (`hijo`, `hoja`, `jose`, `jesus`: one syllable group each, or other letters).
+    static func hasLaughterShape(_ word: String) -> Bool {
+        var chars = Array(word)
+        if chars.starts(with: ["m", "u"]) || chars.starts(with: ["b", "u"]) { chars.removeFirst(2) }
+        if chars.first == "a" { chars.removeFirst() }
+        guard let consonant = chars.first, consonant == "j" || consonant == "h" else { return false }
+        let fillers: Set<Character> = consonant == "j" ? ["a", "e", "i", "o", "u", "s"] : ["a", "e", "i", "o"]
+        var syllables = 0
+        var vowels = 0
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == consonant else { return false }
+            while i < chars.count && chars[i] == consonant { i += 1 }
+            if i == chars.count { break }  // a trailing consonant: "jajaj"
+            guard fillers.contains(chars[i]) else { return false }
+            while i < chars.count && fillers.contains(chars[i]) {
+                if chars[i] != "s" { vowels += 1 }
+                i += 1
+            }
+            syllables += 1
+        }
+        // "hehe"/"haha" need a vowel each time; "jsjs" may have none.
+        return syllables >= 2 && (consonant == "j" || vowels >= syllables)
+    }
+}
+
+/// `register.laughter`: written laughter (`jajaja`, `xD`, `lol`) in a reply to a customer.
+struct LaughterRule: Rule {
+    static let description = RuleDescription(
+        id: "register.laughter",
+        category: .register,
+        summary: "risa escrita (jajaja, xD, lol) en una respuesta de marca",
+        rationale: """
+            Quien escribe a una marca suele tener un problema, y una risa escrita en la respuesta se lee \
+            como burla o como falta de seriedad, aunque se quisiera sonar cercano. Además hace que la \
+            marca suene a un amigo charlando y no a una empresa que se hace cargo. La calidez se \
+            transmite mejor con palabras ("nos alegra...", "qué bueno que..."). La risa se reconoce por \
+            su forma (dos o más sílabas de risa de cualquier longitud y en mayúsculas o minúsculas: \
+            jajaja, JAJAJA, jajsjs, jejeje, hahaha, muajaja, "ja ja ja") y por una lista corta de formas \
+            fijas (xD, lol, lmao); una sílaba suelta ("ja", "ajá") y palabras reales como "hijo" u \
+            "hoja" no se señalan.
+            """,
+        triggering: [
+            RuleExample("«Jajaja» qué buena pregunta, le explicamos por mensaje privado."),
+            RuleExample("Ya quedó resuelto «jejeje»."),
+            RuleExample("«JAJAJA» tiene toda la razón."),
+            RuleExample("Eso no debió pasar «jajajajaj», lo revisamos hoy mismo."),
+            RuleExample("Perdón por la demora «jsjs»"),
+            RuleExample("Ya está activo su plan «jajsjs»."),
+            RuleExample("Nos encanta su comentario «xD»"),
+            RuleExample("Nos encanta su comentario «XD»"),
+            RuleExample("Qué buena foto «xDDD»"),
+            RuleExample("«lol» eso no debería pasar."),
+            RuleExample("Su pedido ya salió «jiji»"),
+            RuleExample("«Hahaha» gracias por la paciencia."),
+            RuleExample("«muajaja» la promo termina el lunes."),
+            RuleExample("«lmao» qué situación."),
+            RuleExample("Claro que sí «ajajaja»"),
+            RuleExample("«jaja» «jeje» perdón."),
+            RuleExample("«Ja ja ja», qué buena pregunta."),
+            RuleExample("Claro «je, je», ya se lo enviamos."),
+        ],
+        nonTriggering: [
+            RuleExample("Buenos días, Sra. García. Lamentamos las molestias. Le hemos enviado un correo con los pasos para recuperar su cuenta."),
+            RuleExample("Su hijo puede recoger el pedido en la tienda."),
+            RuleExample("Revise la hoja de reclamaciones que le entregaron."),
+            RuleExample("Ja, entendemos la confusión."),
+            RuleExample("Ja. Ja. Eso pasa a veces; ya lo revisamos."),
+            RuleExample("¡Ajá! Ya encontramos el problema."),
+            RuleExample("José y Jesús, de nuestro equipo, le llamarán mañana."),
+            RuleExample("El envío a Jujuy tarda tres días."),
+            RuleExample("Puede escribirnos a soporte@ejemplo.com o visitar https://ejemplo.com/jajaja."),
+            RuleExample("Consulte el hashtag #jajaja de la campaña."),
+            RuleExample("Lo siento, el modelo XL está agotado."),
+        ]
+    )
+
+    let matcher: LaughterMatcher
+
+    init(lexicons: LexiconStore) throws {
+        matcher = try LaughterMatcher(lexicons: lexicons)
+    }
+
+    /// Laughter syllables written apart ("ja ja ja", "je, je"): two or more in a row are laughter,
+    /// one alone is an interjection ("Ja, entendemos").
+    static let syllables: Set<String> = ["ja", "je", "ji", "jo", "ha", "he"]
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let tokens = context.tokens
+        var findings: [Finding] = []
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            guard token.kind == .word else { i += 1; continue }
+            if matcher.isLaughter(token.folded) {
+                findings.append(finding(token.range, token.text))
+                i += 1
+                continue
+            }
+            // A run of separate syllables, with only spaces or commas between them.
+            var last = i
+            var count = 0
+            var j = i
+            while j < tokens.count && tokens[j].kind == .word && Self.syllables.contains(tokens[j].folded) {
+                count += 1
+                last = j
+                j += 1
+                if j < tokens.count && tokens[j].text == "," { j += 1 }
+                guard j < tokens.count, tokens[j].spaceBefore, tokens[j].sentence == token.sentence else { break }
+            }
+            if count >= 2 {
+                let range = token.range.lowerBound..<tokens[last].range.upperBound
+                findings.append(finding(range, context.text(range)))
+                i = last + 1
+            } else {
+                i += 1
+            }
+        }
+        return findings
+    }
+
+    func finding(_ range: Range<Int>, _ written: String) -> Finding {
+        Finding(range: range, message: "risa escrita «\(written)»",
+                help: "elimine la risa: en una respuesta a un cliente suena a burla o a falta de seriedad")
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+
+/// Shared pieces of the register rules: case matching for suggestions, the context conditions
+/// that lexicon rows may carry, and small questions about a token's neighbourhood.
+enum RegisterText {
+    /// `replacement` written with the case of `original`: all capitals stay all capitals
+    /// (`XQ` -> `PORQUE`), a capitalised word stays capitalised (`Xq` -> `Porque`), anything else
+    /// is left as the lexicon wrote it.
+    static func matchCase(_ replacement: String, like original: String) -> String {
+        guard let first = replacement.first else { return replacement }
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        guard let lead = letters.first else { return replacement }
+        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) {
+            return replacement.uppercased()
+        }
+        if lead.properties.isUppercase {
+            return String(first).uppercased() + replacement.dropFirst()
+        }
+        return replacement
+    }
+
+    /// The first letter in capitals, the rest untouched.
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return String(first).uppercased() + text.dropFirst()
+    }
+
+    /// Splits a lexicon field of alternatives written `a / b`.
+    static func alternatives(_ field: String) -> [String] {
+        field.components(separatedBy: " / ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A folding function for lexicon terms: the same folding tokens get.
+    static func folder() throws -> (String) -> String {
+        let tokenizer = try Tokenizer()
+        return { tokenizer.fold($0) }
+    }
+}
+
+extension RuleContext {
+    /// The index of the previous token, if any.
+    func previous(_ index: Int) -> Int? { index > 0 ? index - 1 : nil }
+
+    /// The index of the next token, if any.
+    func next(_ index: Int) -> Int? { index + 1 < tokens.count ? index + 1 : nil }
+
+    /// Whether the token is the first word of its sentence (opening marks such as `¡`, `¿`,
+    /// quotes and emoji before it do not count).
+    func isSentenceStart(_ index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        var i = index - 1
+        while i >= 0 && tokens[i].sentence == sentence {
+            switch tokens[i].kind {
+            case .punctuation:
+                if [",", ";", ":"].contains(tokens[i].text) { return false }
+            case .emoji, .symbol:
+                break
+            default:
+                return false
+            }
+            i -= 1
+        }
+        return true
+    }
+
+    /// Whether the token sits in a question: after an `¿` of its sentence, or in a sentence that
+    /// ends with `?`.
+    func isInQuestion(_ index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        var i = index - 1
+        while i >= 0 && tokens[i].sentence == sentence {
+            if tokens[i].text == "¿" { return true }
+            i -= 1
+        }
+        i = index + 1
+        while i < tokens.count && tokens[i].sentence == sentence {
+            if tokens[i].text == "?" { return true }
+            if tokens[i].text == "¿" || tokens[i].text == "." || tokens[i].text == "!" { return false }
+            i += 1
+        }
+        return false
+    }
+
+    /// The text between the end of one token and the start of another.
+    func gap(after index: Int) -> String {
+        guard index + 1 < tokens.count else { return "" }
+        return text(tokens[index].range.upperBound..<tokens[index + 1].range.lowerBound)
+    }
+}
+
+/// Conditions a lexicon row may put on where its word is flagged (the `context` column), so that
+/// "la letra q", "2 x 3" or "su tío" stay silent. Parsed once when a rule is built; an unknown
+/// condition is an error naming the lexicon file and line.
+struct WordConditions: Sendable {
+    var lower = false
+    var noNumberBefore = false
+    var noNumberAfter = false
+    var notQuoted = false
+    var notDotted = false
+    var vocative = false
+    var notAfter: Set<String> = []
+    var notBefore: Set<String> = []
+    var before: Set<String>?
+    /// With `before`: an infinitive next also makes the reading safe ("pa hablar").
+    var orInfinitive = false
+    /// With `before`: an apostrophe right after the word marks the clipping ("pa' otro").
+    var orElided = false
+    /// Not a condition: next words that call for the interrogative form ("q tal" -> "qué tal").
+    var askBefore: Set<String> = []
+
+    static let quotes: Set<String> = ["\"", "'", "«", "»", "“", "”", "‘", "’", "`"]
+    static let vocativeOpeners: Set<String> = [",", "¡", "¿", "(", "—", "-", ";", ":"]
+    static let vocativeClosers: Set<String> = [",", ".", "!", "?", "…", ")", ";", ":", "—"]
+
+    init() {}
+
+    init(_ field: String, fold: (String) -> String, path: String, line: Int) throws {
+        for item in field.split(separator: " ") where !item.isEmpty {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let words = parts.count == 2 ? Set(parts[1].split(separator: "/").map { fold(String($0)) }) : []
+            switch parts[0] {
+            case "lower": lower = true
+            case "no-number-before": noNumberBefore = true
+            case "no-number-after": noNumberAfter = true
+            case "not-quoted": notQuoted = true
+            case "not-dotted": notDotted = true
+            case "vocative": vocative = true
+            case "not-after" where !words.isEmpty: notAfter = words
+            case "not-before" where !words.isEmpty: notBefore = words
+            case "before" where !words.isEmpty: before = words
+            case "or-infinitive": orInfinitive = true
+            case "or-elided": orElided = true
+            case "ask-before" where !words.isEmpty: askBefore = words
+            default:
+                throw LexiconError(path: path, line: line, reason: "unknown context condition '\(item)'")
+            }
+        }
+    }
+
+    /// Whether the word spanning tokens `first...last` may be flagged. `cues` are the words after
+    /// which a vocative may follow ("hola", "gracias").
+    func hold(_ context: RuleContext, first: Int, last: Int, cues: Set<String>) -> Bool {
+        let tokens = context.tokens
+        let token = tokens[first]
+        if lower && token.text != token.lower && !(context.isSentenceStart(first) && !token.isAllCaps) {
+            return false
+        }
+        let prev = context.previous(first).map { tokens[$0] }
+        let next = context.next(last).map { tokens[$0] }
+        if noNumberBefore, let prev, prev.kind == .number { return false }
+        if noNumberAfter, let next, next.kind == .number { return false }
+        if notQuoted {
+            if let prev, !token.spaceBefore, Self.quotes.contains(prev.text) { return false }
+            if let next, !next.spaceBefore, Self.quotes.contains(next.text) { return false }
+        }
+        if notDotted, let next, !next.spaceBefore, next.text == "." { return false }
+        let prevWord = previousWord(context, first)
+        let nextWord = context.nextWord(after: last).map { tokens[$0] }
+        if !notAfter.isEmpty, let prevWord, notAfter.contains(prevWord.folded) { return false }
+        if !notBefore.isEmpty, let nextWord, notBefore.contains(nextWord.folded) { return false }
+        if let before {
+            let listed = next.map { ($0.kind == .word || $0.kind == .mention) && before.contains($0.folded) } ?? false
+            let infinitive = orInfinitive && next.map { $0.kind == .word && Self.isInfinitive($0.folded) } ?? false
+            let elided = orElided && next.map { !$0.spaceBefore && ($0.text == "'" || $0.text == "’") } ?? false
+            guard listed || infinitive || elided else { return false }
+        }
+        if vocative && !isVocative(context, first: first, last: last, cues: cues) { return false }
+        return true
+    }
+
+    /// A word that looks like an infinitive, with or without a pronoun attached ("hablar",
+    /// "revisarlo").
+    static func isInfinitive(_ word: String) -> Bool {
+        guard word.count >= 4 else { return false }
+        var stem = word
+        for clitic in ["selo", "sela", "selos", "selas", "lo", "la", "los", "las", "le", "les", "me", "te", "se", "nos"] where stem.hasSuffix(clitic) && stem.count > clitic.count + 3 {
+            let trimmed = String(stem.dropLast(clitic.count))
+            if trimmed.hasSuffix("ar") || trimmed.hasSuffix("er") || trimmed.hasSuffix("ir") { stem = trimmed; break }
+        }
+        return stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir")
+    }
+
+    /// The nearest word token before `index` in the same sentence, skipping punctuation.
+    private func previousWord(_ context: RuleContext, _ index: Int) -> Token? {
+        var i = index - 1
+        while i >= 0 {
+            let t = context.tokens[i]
+            if t.kind == .word || t.kind == .number { return t.sentence == context.tokens[index].sentence ? t : nil }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// A form of address: opened by the start of a sentence, a comma, `¡`/`¿` or a greeting, and
+    /// closed by punctuation, an emoji, or the end of the text.
+    private func isVocative(_ context: RuleContext, first: Int, last: Int, cues: Set<String>) -> Bool {
+        let tokens = context.tokens
+        let opened: Bool
+        if context.isSentenceStart(first) {
+            opened = true
+        } else if let p = context.previous(first) {
+            let prev = tokens[p]
+            opened = (prev.kind == .punctuation && Self.vocativeOpeners.contains(prev.text))
+                || (prev.kind == .word && cues.contains(prev.folded))
+                || prev.kind == .emoji
+        } else {
+            opened = true
+        }
+        guard opened else { return false }
+        guard let n = context.next(last) else { return true }
+        let next = tokens[n]
+        if next.sentence != tokens[last].sentence { return true }
+        return (next.kind == .punctuation && Self.vocativeClosers.contains(next.text)) || next.kind == .emoji
+    }
+}
+
+/// A lexicon of single words or short phrases (words separated by spaces), looked up by their
+/// folded words, longest phrase first.
+struct PhraseIndex<Value: Sendable>: Sendable {
+    struct Entry: Sendable {
+        let words: [String]
+        let value: Value
+    }
+
+    private var byFirst: [String: [Entry]] = [:]
+
+    init() {}
+
+    mutating func insert(_ words: [String], _ value: Value) {
+        guard let first = words.first else { return }
+        byFirst[first, default: []].append(Entry(words: words, value: value))
+        byFirst[first]!.sort { $0.words.count > $1.words.count }
+    }
+
+    /// The longest entry whose words are the word tokens starting at `index` (consecutive
+    /// tokens, nothing between them but spaces); returns the entry and the last token index.
+    func match(_ tokens: [Token], at index: Int) -> (value: Value, last: Int)? {
+        guard tokens[index].kind == .word, let entries = byFirst[tokens[index].folded] else { return nil }
+        for entry in entries {
+            var i = index
+            var ok = true
+            for (k, word) in entry.words.enumerated() {
+                if k > 0 {
+                    i += 1
+                    guard i < tokens.count, tokens[i].kind == .word, tokens[i].spaceBefore,
+                          tokens[i].sentence == tokens[index].sentence else { ok = false; break }
+                }
+                if tokens[i].folded != word { ok = false; break }
+            }
+            if ok { return (entry.value, i) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import XCTest
+@testable import ReplyLint
+
+/// The `replylint` executable's contract: exit statuses, JSON shape, stdin, positions.
+final class CLITests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits in the same products folder as the executable.
+        var url = Bundle(for: CLITests.self).bundleURL
+        while url.pathExtension == "xctest" || url.lastPathComponent.hasSuffix(".xctest") { url = url.deletingLastPathComponent() }
+        return url.appendingPathComponent("replylint")
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["REPLYLINT_LEXICONS"] = TestSupport.lexiconRoot
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    static let clean = "Buenos días. Gracias por escribirnos; le enviamos ahora mismo el enlace para descargar su factura."
+
+    func testCleanFileExitsZero() throws {
+        let path = try write("ok.txt", Array(Self.clean.utf8))
+        let r = try run(["--color", "never", path])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("1 archivo revisado: 0 errores, 0 avisos, 0 notas"), r.stdout)
+    }
+
+    func testUnreadableInputsExitTwoAndTheOthersAreStillLinted() throws {
+        let good = try write("b-good.txt", Array(Self.clean.utf8))
+        let bad = try write("a-bad.txt", Array("hola ".utf8) + [0xC3, 0x28])
+        let binary = try write("c.txt", [0x00, 0x01, 0x02])
+        let missing = folder.appendingPathComponent("no-such.txt").path
+        let r = try run(["--format", "json", bad, good, binary, missing])
+        XCTAssertEqual(r.status, 2)
+        let object = try json(r.stdout)
+        let diagnostics = try XCTUnwrap(object["diagnostics"] as? [[String: Any]])
+        let byRule = Dictionary(grouping: diagnostics, by: { $0["rule"] as! String })
+        XCTAssertEqual(byRule["input.encoding"]?.first?["path"] as? String, bad)
+        XCTAssertEqual(byRule["input.encoding"]?.first?["column"] as? Int, 6)
+        XCTAssertEqual(byRule["input.binary"]?.first?["path"] as? String, binary)
+        XCTAssertEqual(byRule["input.unreadable"]?.first?["path"] as? String, missing)
+        XCTAssertTrue(diagnostics.allSatisfy { ($0["category"] as? String) == "input" && ($0["severity"] as? String) == "error" })
+        let summary = try XCTUnwrap(object["summary"] as? [String: Int])
+        XCTAssertEqual(summary["files"], 4)
+        XCTAssertEqual(summary["errors"], 3)
+    }
+
+    func testJSONShape() throws {
+        let path = try write("x.txt", [0xEF, 0xBB, 0xBF] + Array("hola\n".utf8) + [0xFF])
+        let r = try run(["--format", "json", path])
+        let object = try json(r.stdout)
+        XCTAssertEqual(object["version"] as? Int, 1)
+        let d = try XCTUnwrap((object["diagnostics"] as? [[String: Any]])?.first)
+        let keys = ["path", "line", "column", "endLine", "endColumn", "offset", "length", "severity", "category", "rule",
+                    "message", "excerpt", "suggestions", "help", "reply", "fix"]
+        XCTAssertEqual(Set(d.keys), Set(keys))
+        XCTAssertEqual(d["line"] as? Int, 2)
+        XCTAssertEqual(d["column"] as? Int, 1)
+        XCTAssertEqual(d["offset"] as? Int, 8) // BOM (3) + "hola\n" (5)
+        XCTAssertEqual(Set((object["summary"] as? [String: Int] ?? [:]).keys), ["files", "errors", "warnings", "notes"])
+    }
+
+    func testStdinIsNamedAndLinted() throws {
+        let r = try run(["--format", "json", "--stdin-filename", "borrador.txt", "-"], stdin: Self.clean)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let summary = try XCTUnwrap(try json(r.stdout)["summary"] as? [String: Int])
+        XCTAssertEqual(summary["files"], 1)
+        let bad = try run(["--format", "json", "--stdin-filename", "borrador.txt", "-"], stdin: "hola \u{0}")
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stdout.contains("\"path\":\"borrador.txt\""), bad.stdout)
+    }
+
+    func testDirectoriesAreWalkedSortedSkippingHiddenAndOtherExtensions() throws {
+        try write("d/b.txt", [0xFF])
+        try write("d/a/z.md", [0xFF])
+        try write("d/.oculto/x.txt", [0xFF])
+        try write("d/c.json", [0xFF])
+        let r = try run(["--format", "json", folder.appendingPathComponent("d").path])
+        let paths = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]]).map { ($0["path"] as! String) }
+        XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, ["z.md", "b.txt"])
+    }
+
+    func testDirectoryLoopIsAnInputError() throws {
+        try write("loop/a.txt", Array(Self.clean.utf8))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop/self").path,
+                                                   withDestinationPath: folder.appendingPathComponent("loop").path)
+        let r = try run(["--format", "json", folder.appendingPathComponent("loop").path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stdout.contains("bucle de carpetas"), r.stdout)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try run([]).status, 2)
+        XCTAssertEqual(try run(["--format", "xml", "a.txt"]).status, 2)
+        XCTAssertEqual(try run(["--only", "no.such.rule", "a.txt"]).status, 2)
+        XCTAssertEqual(try run(["explain", "no.such.rule"]).status, 2)
+    }
+
+    func testListRulesAndExplain() throws {
+        let list = try run(["--list-rules"])
+        XCTAssertEqual(list.status, 0)
+        for type in RuleRegistry.all {
+            XCTAssertTrue(list.stdout.contains(type.description.id), type.description.id)
+            let explain = try run(["explain", type.description.id])
+            XCTAssertEqual(explain.status, 0)
+            XCTAssertTrue(explain.stdout.contains(type.description.rationale), type.description.id)
+        }
+    }
+
+    func testOutputIsIdenticalWithOneOrManyThreads() throws {
+        for i in 0..<12 { try write("many/r\(i).txt", Array("Hola \(i). \(Self.clean)".utf8) + (i % 3 == 0 ? [0xFF] : [])) }
+        let linter = try TestSupport.linter()
+        let paths = [folder.appendingPathComponent("many").path]
+        let one = Runner(linter: linter, threads: 1).run(paths: paths)
+        let four = Runner(linter: linter, threads: 4).run(paths: paths)
+        XCTAssertEqual(JSONRenderer.render(one.report), JSONRenderer.render(four.report))
+        XCTAssertEqual(one.report.diagnostics.count, 4)
+    }
+
+    func testChattyReplyWarnsAndMaxWarningsTurnsItIntoAFailure() throws {
+        let path = try write("chat.txt", Array("👍🏽 jajaja q tal!!!".utf8))
+        let r = try run(["--format", "json", "--only", "register", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let diagnostics = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]])
+        let laughter = try XCTUnwrap(diagnostics.first { $0["rule"] as? String == "register.laughter" })
+        // 👍 and 🏽 are two scalars, then a space: "jajaja" starts at column 4, byte 9.
+        XCTAssertEqual(laughter["column"] as? Int, 4)
+        XCTAssertEqual(laughter["endColumn"] as? Int, 10)
+        XCTAssertEqual(laughter["offset"] as? Int, 9)
+        XCTAssertEqual(laughter["length"] as? Int, 6)
+        XCTAssertEqual(laughter["excerpt"] as? String, "jajaja")
+        XCTAssertEqual(try run(["--max-warnings", "0", path]).status, 1)
+        XCTAssertEqual(try run(["--max-warnings", "10", path]).status, 0)
+        XCTAssertEqual(try run(["--disable", "register", "--format", "json", path]).stdout.contains("register."), false)
+    }
+
+    func testTextOutputHasCaretAndHelpAndHonoursNoColor() throws {
+        let path = try write("x.txt", Array("Lo arreglamos xq sí.".utf8))
+        let plain = try run(["--only", "register.abbreviation", "--color", "auto", path], environment: ["NO_COLOR": "1"])
+        XCTAssertTrue(plain.stdout.contains("x.txt:1:15: warning: "), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("1 | Lo arreglamos xq sí.\n  |               ^~\n"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("= help: sustituir por «porque»"), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("\u{1B}["))
+        let colored = try run(["--only", "register.abbreviation", "--color", "always", path])
+        XCTAssertTrue(colored.stdout.contains("\u{1B}["))
+    }
+
+    func testRegisterSettingChangesWhatIsFlagged() throws {
+        let path = try write("tu.txt", Array("Gracias por escribirnos. ¿Puedes enviarnos tu número de pedido?".utf8))
+        let usted = try run(["--format", "json", "--only", "register", path])
+        XCTAssertTrue(usted.stdout.contains("register.tuteo"), usted.stdout)
+        let tu = try run(["--format", "json", "--only", "register", "--register", "tú", path])
+        XCTAssertFalse(tu.stdout.contains("register.tuteo"), tu.stdout)
+    }
+}

@@ -1,0 +1,80 @@
+import XCTest
+@testable import ReplyLint
+
+final class DocumentTests: XCTestCase {
+    func file(_ bytes: [UInt8], _ path: String = "a.txt") throws -> SourceFile {
+        try SourceFile(path: path, bytes: bytes)
+    }
+
+    func testLineTablesForLFCRLFAndCR() throws {
+        for (ending, kind) in [("\n", SourceFile.LineEnding.lf), ("\r\n", .crlf), ("\r", .cr)] {
+            let f = try file(Array("uno\(ending)dos\(ending)\(ending)tres".utf8))
+            XCTAssertEqual(f.lineEnding, kind)
+            XCTAssertEqual(f.lineStarts.count, 4, "ending \(kind)")
+            XCTAssertEqual(f.lineText(2), "dos")
+            XCTAssertEqual(f.lineText(3), "")
+            XCTAssertEqual(f.lineText(4), "tres")
+            let tres = f.bytes.count - 4
+            XCTAssertEqual(f.location(of: tres).line, 4)
+            XCTAssertEqual(f.location(of: tres).column, 1)
+        }
+    }
+
+    func testBOMIsNotAColumnButCountsInOffsets() throws {
+        let f = try file([0xEF, 0xBB, 0xBF] + Array("hola".utf8))
+        XCTAssertTrue(f.hasBOM)
+        XCTAssertEqual(f.textStart, 3)
+        XCTAssertEqual(f.location(of: 3).column, 1)
+        XCTAssertEqual(f.location(of: 5).column, 3)
+        XCTAssertEqual(f.text, "hola")
+        let doc = Document(file: f)
+        XCTAssertEqual(doc.string, "hola")
+        XCTAssertEqual(doc.fileOffset(0), 3)
+        XCTAssertEqual(doc.fileOffset(4, end: true), 7)
+    }
+
+    func testColumnsCountScalarsAfterEmojiAndAccents() throws {
+        // 👍🏽 is two scalars (8 bytes), ñ one scalar (2 bytes), e + U+0301 two scalars.
+        let f = try file(Array("👍🏽 ñe\u{301} x".utf8))
+        let x = f.bytes.count - 1
+        XCTAssertEqual(f.location(of: x).column, 8)
+        XCTAssertEqual(f.location(of: 9).column, 4) // the ñ
+    }
+
+    func testInvalidUTF8IsReportedAtItsPosition() {
+        // Line 2, after "dé" (é is 2 bytes): a lone continuation byte.
+        let bytes: [UInt8] = Array("ok\ndé".utf8) + [0x80] + Array(" fin".utf8)
+        XCTAssertThrowsError(try file(bytes)) { error in
+            XCTAssertEqual(error as? InputError, .invalidUTF8(path: "a.txt", line: 2, column: 3, offset: 6))
+        }
+        // Overlong encodings, surrogates and truncated sequences are refused too.
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0xFF]] {
+            XCTAssertThrowsError(try file(Array("a".utf8) + bad), "\(bad)")
+        }
+    }
+
+    func testNULBytesMakeABinaryFile() {
+        XCTAssertThrowsError(try file([0x61, 0x00, 0x62])) { error in
+            XCTAssertEqual(error as? InputError, .binary(path: "a.txt", line: 1, column: 2, offset: 1))
+        }
+    }
+
+    func testUTF16IsRefusedWithAClearMessage() {
+        let result = InputFiles.decode([0xFF, 0xFE, 0x68, 0x00], path: "u.txt")
+        guard case .failure(let error) = result else { return XCTFail("UTF-16 accepted") }
+        XCTAssertTrue(error.message.contains("UTF-16"), error.message)
+    }
+
+    func testSegmentsMapEscapesToTheirSource() throws {
+        // A reply "é!" stored in a file as "\u00e9!" starting at byte 10.
+        let f = try file(Array("0123456789\\u00e9!".utf8))
+        let doc = Document(source: f, text: Array("é!".utf8), segments: [
+            .init(textStart: 0, textLength: 2, fileStart: 10, fileLength: 6),
+            .init(textStart: 2, textLength: 1, fileStart: 16, fileLength: 1),
+        ])
+        XCTAssertEqual(doc.fileOffset(0), 10)
+        XCTAssertEqual(doc.fileOffset(2), 16)
+        XCTAssertEqual(doc.fileOffset(2, end: true), 16)
+        XCTAssertEqual(doc.fileOffset(3, end: true), 17)
+    }
+}

@@ -1,0 +1,63 @@
+import XCTest
+@testable import ReplyLint
+
+final class LexiconTests: XCTestCase {
+    func testFormat() throws {
+        let table = try LexiconTable(name: "t", path: "t.txt", contents: """
+            # a comment
+            #! columns: term | suggestion | note
+
+            xq | porque | chat # trailing comment
+            #hashtag | | a field may start with #? no: this line is a comment
+            tb|también
+            """)
+        XCTAssertEqual(table.columns, ["term", "suggestion", "note"])
+        XCTAssertEqual(table.rows.map(\.term), ["xq", "tb"])
+        XCTAssertEqual(table.rows[0]["note"], "chat")
+        XCTAssertEqual(table.rows[1]["suggestion"], "también")
+        XCTAssertEqual(table.rows[1]["note"], "")
+        XCTAssertEqual(table.rows[1].line, 6)
+    }
+
+    func testMalformedFilesNameTheFileAndLine() {
+        let cases: [(String, Int)] = [
+            ("xq | porque", 1),                                     // entry before the directive
+            ("#! columns: term | note\na | b | c", 2),              // too many fields
+            ("#! columns: term | note\n | nota", 2),                // empty entry
+            ("#! colums: term", 1),                                 // unknown directive
+            ("# nothing but comments", 1),                          // no directive at all
+        ]
+        for (contents, line) in cases {
+            XCTAssertThrowsError(try LexiconTable(name: "t", path: "dir/t.txt", contents: contents), contents) { error in
+                let e = error as? LexiconError
+                XCTAssertEqual(e?.path, "dir/t.txt")
+                XCTAssertEqual(e?.line, line, contents)
+                XCTAssertTrue(e?.description.hasPrefix("dir/t.txt:\(line): error:") ?? false)
+            }
+        }
+    }
+
+    /// Every shipped lexicon loads, and no file lists the same entry twice (same fields apart from the note).
+    func testShippedLexiconsLoadWithoutDuplicates() throws {
+        let store = TestSupport.lexicons
+        XCTAssertFalse(store.tables.isEmpty)
+        for (name, table) in store.tables.sorted(by: { $0.key < $1.key }) {
+            var seen: [String: Int] = [:]
+            for row in table.rows {
+                let key = zip(table.columns, row.fields).filter { $0.0 != "note" }.map { $0.1.lowercased() }.joined(separator: "|")
+                if let first = seen[key] {
+                    XCTFail("\(table.path):\(row.line): duplicate of line \(first) in \(name)")
+                } else {
+                    seen[key] = row.line
+                }
+            }
+        }
+    }
+
+    func testMissingTableIsAClearError() {
+        XCTAssertThrowsError(try LexiconStore(locale: "es").table("register/nada")) { error in
+            XCTAssertTrue("\(error)".contains("register/nada.txt"), "\(error)")
+        }
+        XCTAssertThrowsError(try LexiconStore(root: "/nonexistent", locale: "es"))
+    }
+}

@@ -1,0 +1,53 @@
+import XCTest
+@testable import ReplyLint
+
+final class RendererTests: XCTestCase {
+    func diagnostic(in file: SourceFile, from: Int, length: Int, suggestions: [String] = ["porque"], help: String? = nil) -> Diagnostic {
+        let (line, column) = file.location(of: from)
+        let (endLine, endColumn) = file.location(of: from + length)
+        return Diagnostic(path: file.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                          offset: from, length: length, severity: .warning, category: .register, rule: "register.test",
+                          message: "abreviatura de chat «xq»", excerpt: String(decoding: file.bytes[from..<(from + length)], as: UTF8.self),
+                          suggestions: suggestions, help: help)
+    }
+
+    func testCaretLandsUnderTheSpanAfterWideCharactersAndTabs() throws {
+        // 👍🏽 takes two terminal columns, the tab four; "xq" starts at display column 2 + 1 + 4 = 7.
+        let file = try SourceFile(path: "r.txt", bytes: Array("👍🏽 \txq vale".utf8))
+        let start = Array("👍🏽 \t".utf8).count
+        let d = diagnostic(in: file, from: start, length: 2)
+        XCTAssertEqual(d.column, 5) // scalars: 👍, 🏽, space, tab, then x
+        let text = TextRenderer(color: false) { _, line in file.sourceLine(line) }.render(d)
+        XCTAssertEqual(text, """
+            r.txt:1:5: warning: abreviatura de chat «xq» [register.test]
+            1 | 👍🏽     xq vale
+              |        ^~
+              = help: sustituir por «porque»
+
+            """)
+    }
+
+    func testHelpLinesAndSummary() throws {
+        let file = try SourceFile(path: "r.txt", bytes: Array("a b".utf8))
+        let d = diagnostic(in: file, from: 0, length: 1, suggestions: ["x", "y", "z", "w"], help: "quitar la risa")
+        XCTAssertEqual(HelpText.line(for: d), ["quitar la risa", "sustituir por «x», «y» o «z»"])
+        let report = Report(diagnostics: [d], files: 2)
+        XCTAssertEqual(TextRenderer(color: false) { _, _ in nil }.summary(report), "2 archivos revisados: 0 errores, 1 aviso, 0 notas")
+        XCTAssertTrue(TextRenderer(color: true) { _, _ in nil }.summary(report).contains("\u{1B}["))
+    }
+
+    func testJSONEscapesEverythingItMust() {
+        XCTAssertEqual(JSONRenderer.quote("a\"b\\c\nd\te\u{1}f\u{2028}ñ😀"), "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u2028ñ😀\"")
+    }
+
+    func testExitStatus() throws {
+        let file = try SourceFile(path: "r.txt", bytes: Array("a".utf8))
+        var warning = diagnostic(in: file, from: 0, length: 1)
+        XCTAssertEqual(Report(diagnostics: [warning], files: 1).exitStatus(), 0)
+        XCTAssertEqual(Report(diagnostics: [warning, warning], files: 1).exitStatus(maxWarnings: 1), 1)
+        warning.severity = .error
+        XCTAssertEqual(Report(diagnostics: [warning], files: 1).exitStatus(), 1)
+        let input = Diagnostic(inputError: .unreadable(path: "x", reason: "r"))
+        XCTAssertEqual(Report(diagnostics: [warning, input], files: 2).exitStatus(), 2)
+    }
+}

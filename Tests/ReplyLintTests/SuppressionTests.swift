@@ -1,0 +1,78 @@
+import XCTest
+@testable import ReplyLint
+
+/// A rule for engine tests only: flags every word "prohibido".
+struct ForbiddenWordRule: Rule {
+    static let description = RuleDescription(
+        id: "register.test-forbidden", category: .register, summary: "prueba",
+        rationale: "a rule used by the engine tests only; it flags the word prohibido wherever it appears",
+        triggering: [RuleExample("es «prohibido»")], nonTriggering: [RuleExample("permitido")])
+    init(lexicons: LexiconStore) throws {}
+    func check(_ context: RuleContext) -> [Finding] {
+        context.tokens.filter { $0.lower == "prohibido" }.map { Finding(range: $0.range, message: "palabra de prueba") }
+    }
+}
+
+final class SuppressionTests: XCTestCase {
+    func lint(_ text: String) throws -> [Diagnostic] {
+        let file = try SourceFile(path: "r.txt", bytes: Array(text.utf8))
+        let linter = try Linter(lexicons: LexiconStore(), registry: [ForbiddenWordRule.self])
+        let tokenizer = try Tokenizer()
+        let suppressions = Suppressions(file: file)
+        let document = Document(source: file, text: suppressions.blankingDirectives(in: file),
+                                segments: Document(file: file).segments)
+        return suppressions.apply(to: linter.lint(document, tokenizer: tokenizer), knownNames: linter.knownNames, file: file)
+            .sorted(by: Diagnostic.ordered)
+    }
+
+    func summary(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\($0.line):\($0.rule)" }
+    }
+
+    func testNextLineAndSameLine() throws {
+        let text = """
+            # replylint-disable-next-line register.test-forbidden
+            prohibido uno
+            prohibido dos
+            prohibido tres <!-- replylint-disable-line register -->
+            """
+        XCTAssertEqual(summary(try lint(text)), ["3:register.test-forbidden"])
+    }
+
+    func testBlockUntilEnable() throws {
+        let text = """
+            <!-- replylint-disable register.test-forbidden -->
+            prohibido
+            prohibido
+            <!-- replylint-enable register.test-forbidden -->
+            prohibido
+            """
+        XCTAssertEqual(summary(try lint(text)), ["5:register.test-forbidden"])
+    }
+
+    func testDisableWithoutNamesCoversEverythingToTheEnd() throws {
+        XCTAssertEqual(summary(try lint("// replylint-disable\nprohibido\nprohibido")), [])
+    }
+
+    func testUnusedAndUnknownDirectivesAreReported() throws {
+        let text = """
+            # replylint-disable-next-line register.test-forbidden
+            nada que ver aquí
+            # replylint-disable-next-line register.no-existe
+            prohibido
+            """
+        let diagnostics = try lint(text)
+        XCTAssertEqual(summary(diagnostics), ["1:suppression.unused", "3:suppression.unknown-rule", "4:register.test-forbidden"])
+        XCTAssertEqual(diagnostics[0].severity, .note)
+        XCTAssertEqual(diagnostics[0].column, 3)
+        XCTAssertEqual(diagnostics[0].excerpt, "replylint-disable-next-line register.test-forbidden")
+        XCTAssertEqual(diagnostics[1].severity, .warning)
+    }
+
+    func testDirectiveTextIsNotLintedAndProseMentionIsNoDirective() throws {
+        // The directive names the word, but its comment is blanked before linting.
+        XCTAssertEqual(summary(try lint("<!-- replylint-disable-line prohibido -->")), ["1:suppression.unknown-rule"])
+        // Outside a comment the word is prose, not a directive.
+        XCTAssertEqual(Suppressions(file: try SourceFile(path: "r", bytes: Array("vea replylint-disable aquí".utf8))).directives, [])
+    }
+}

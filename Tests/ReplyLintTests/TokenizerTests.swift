@@ -1,0 +1,110 @@
+import XCTest
+@testable import ReplyLint
+
+final class TokenizerTests: XCTestCase {
+    var tokenizer: Tokenizer!
+
+    override func setUpWithError() throws {
+        tokenizer = try Tokenizer(locale: "es")
+    }
+
+    func tokens(_ text: String) -> [Token] {
+        tokenizer.tokenize(Array(text.utf8)).tokens
+    }
+
+    func kinds(_ text: String) -> [String] {
+        tokens(text).map { "\($0.kind.rawValue):\($0.text)" }
+    }
+
+    func testWordsNumbersAndSpanishPunctuation() {
+        XCTAssertEqual(kinds("¿Cómo está? ¡Muy bien!"),
+                       ["punctuation:¿", "word:Cómo", "word:está", "punctuation:?", "punctuation:¡", "word:Muy",
+                        "word:bien", "punctuation:!"])
+        XCTAssertEqual(kinds("Total: 1.250,50 € y 3,5%"),
+                       ["word:Total", "punctuation::", "number:1.250,50", "symbol:€", "word:y", "number:3,5", "punctuation:%"])
+    }
+
+    func testEmojiClustersStayWhole() {
+        // ZWJ family, skin tone, flag, keycap: one token each.
+        let text = "Hola 👨‍👩‍👧‍👦 👍🏽 🇪🇸 1️⃣ ❤️ fin"
+        XCTAssertEqual(kinds(text),
+                       ["word:Hola", "emoji:👨‍👩‍👧‍👦", "emoji:👍🏽", "emoji:🇪🇸", "emoji:1️⃣", "emoji:❤️", "word:fin"])
+    }
+
+    func testURLsEmailsMentionsHashtags() {
+        let text = "Escriba a @Soporte_MX o a ayuda@empresa.com.mx, vea https://empresa.com/ayuda?x=1. #AtenciónAlCliente"
+        XCTAssertEqual(kinds(text),
+                       ["word:Escriba", "word:a", "mention:@Soporte_MX", "word:o", "word:a", "email:ayuda@empresa.com.mx",
+                        "punctuation:,", "word:vea", "url:https://empresa.com/ayuda?x=1", "punctuation:.",
+                        "hashtag:#AtenciónAlCliente"])
+        XCTAssertEqual(kinds("Más en www.empresa.es y empresa.com/faq."),
+                       ["word:Más", "word:en", "url:www.empresa.es", "word:y", "url:empresa.com/faq", "punctuation:."])
+        XCTAssertEqual(kinds("(ver https://a.com/x_(y))"),
+                       ["punctuation:(", "word:ver", "url:https://a.com/x_(y)", "punctuation:)"])
+    }
+
+    func testPlaceholders() {
+        let text = "Hola {{nombre}}, su pedido {pedido} de %s (%1$d) llega ${fecha} a [NOMBRE_TIENDA]."
+        XCTAssertEqual(tokens(text).filter { $0.kind == .placeholder }.map(\.text),
+                       ["{{nombre}}", "{pedido}", "%s", "%1$d", "${fecha}", "[NOMBRE_TIENDA]"])
+        // Not placeholders: a percentage, a bracketed lowercase note, an empty brace pair.
+        XCTAssertTrue(tokens("un 20% de descuento [ver nota] {}").allSatisfy { $0.kind != .placeholder })
+    }
+
+    func testLowerAndFoldedForms() {
+        let t = tokens("CANCIÓN Pingüino ÑANDÚ")
+        XCTAssertEqual(t.map(\.lower), ["canción", "pingüino", "ñandú"])
+        XCTAssertEqual(t.map(\.folded), ["cancion", "pinguino", "ñandu"])
+    }
+
+    func testDecomposedInputGivesTheSameTokens() {
+        let composed = "Canción de ñandú, ¿información?"
+        let decomposed = composed.decomposedStringWithCanonicalMappingForTest
+        XCTAssertNotEqual(Array(composed.utf8), Array(decomposed.utf8))
+        let a = tokens(composed)
+        let b = tokens(decomposed)
+        XCTAssertEqual(a.map(\.kind), b.map(\.kind))
+        XCTAssertEqual(a.map(\.lower), b.map(\.lower))
+        XCTAssertEqual(a.map(\.folded), b.map(\.folded))
+        // Ranges point at the decomposed bytes.
+        let doc = Document(string: decomposed)
+        XCTAssertEqual(b.map { doc.slice($0.range) }, b.map(\.text))
+    }
+
+    func testSentencesAndSpaceBefore() {
+        let result = tokenizer.tokenize(Array("Gracias. ¿Puede escribirnos?\nSaludos".utf8))
+        XCTAssertEqual(result.sentences.count, 3)
+        XCTAssertEqual(result.tokens.map(\.sentence), [0, 0, 1, 1, 1, 1, 2])
+        XCTAssertEqual(result.tokens.map(\.spaceBefore), [true, false, true, false, true, false, true])
+    }
+
+    func testMaskedAndLeetWordsStayVisible() {
+        XCTAssertEqual(kinds("p.u.t.a m*erda p3nd3j0"),
+                       ["word:p.u.t.a", "word:m", "punctuation:*", "word:erda", "word:p3nd3j0"])
+    }
+}
+
+extension String {
+    /// NFD via Foundation, for building test input only.
+    var decomposedStringWithCanonicalMappingForTest: String {
+        (self as NSStringBridge).decomposed
+    }
+}
+
+import Foundation
+private typealias NSStringBridge = NSString
+private extension NSString {
+    var decomposed: String { decomposedStringWithCanonicalMapping }
+}
+
+final class TokenShapeTests: XCTestCase {
+    func testShapes() {
+        XCTAssertEqual(TokenShape.of("IVA"), [.ascii, .upper, .initialUpper, .upperPair])
+        XCTAssertEqual(TokenShape.of("Ñandú"), [.upper, .initialUpper, .lower])
+        XCTAssertEqual(TokenShape.of("p3nd3j0"), [.ascii, .lower, .digit])
+        XCTAssertEqual(TokenShape.of("ÉXITO"), [.upper, .initialUpper, .upperPair])
+        let token = Token(kind: .word, range: 0..<2, text: "A4", lower: "a4", folded: "a4", sentence: 0, spaceBefore: true)
+        XCTAssertFalse(token.isAllCaps)
+        XCTAssertTrue(token.isCapitalized)
+    }
+}
