@@ -26,6 +26,7 @@ public struct MissingEmpathyRule: Rule {
             RuleExample("Hola, ¿en qué podemos ayudarle?"),
             RuleExample("Nuestra tienda de Sevilla abre de lunes a sábado de 10 a 21 horas, y los domingos de 11 a 15."),
             RuleExample("Es un problema, sí."),
+            RuleExample("¿El error aparece al abrir la aplicación o al pagar? ¿Desde qué modelo de teléfono nos escribe?"),
         ],
         examplesTakePrefix: false
     )
@@ -50,7 +51,11 @@ public struct MissingEmpathyRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let words = context.tokens.lazy.filter { $0.kind == .word }.count
         guard words >= Self.minimumWords, let first = context.sentences.first(where: { !$0.tokens.isEmpty }) else { return [] }
-        guard !problems.matches(in: context).isEmpty, acknowledgements.matches(in: context).isEmpty else { return [] }
+        // A reply made only of questions asks for details: it has not answered yet.
+        let answers = context.sentences.contains { sentence in
+            sentence.tokens.contains { context.tokens[$0].kind == .word } && !sentence.tokens.contains { context.tokens[$0].text == "?" }
+        }
+        guard answers, !problems.matches(in: context).isEmpty, acknowledgements.matches(in: context).isEmpty else { return [] }
         // The first sentence without its trailing spaces.
         let end = context.tokens[first.tokens.upperBound - 1].range.upperBound
         let range = context.tokens[first.tokens.lowerBound].range.lowerBound..<end

@@ -17,6 +17,7 @@ public struct PoliticsRule: Rule {
             RuleExample("«Maduro es un dictador», por eso no enviamos allí."),
             RuleExample("Ya sabe que «el comunismo ha fracasado», pero nuestra oferta no."),
             RuleExample("Eso lo dirá algún «facha» de la competencia."),
+            RuleExample("Seguro que fue un «peroncho» el que rompió el cajero.", register: .vos),
         ],
         nonTriggering: [
             RuleExample("Por las elecciones del domingo, la tienda abrirá de 10 a 14."),
@@ -25,6 +26,7 @@ public struct PoliticsRule: Rule {
             RuleExample("Puede sumar los puntos de ambas compras."),
             RuleExample("Le enviamos pan de molde y una bolsa de fruta madura."),
             RuleExample("El señor Sánchez recogerá el pedido en la calle Mayor."),
+            RuleExample("Los guantes para zurdos llegan el viernes a la tienda."),
             RuleExample("Su mensaje sobre el PSOE no es algo en lo que podamos opinar; le ayudamos con su factura."),
         ]
     )

@@ -17,6 +17,7 @@ public struct SportsRule: Rule {
             RuleExample("«Soy del Atleti» y le entiendo perfectamente."),
             RuleExample("Gracias por su compra y «#HalaMadrid»."),
             RuleExample("«Ojalá pierda el América» el domingo."),
+            RuleExample("Tranquilo, «el Sevilla no tiene nada que hacer» el domingo; su entrada llega hoy."),
         ],
         nonTriggering: [
             RuleExample("Nuestra tienda está en el Paseo de la Castellana, junto al estadio Santiago Bernabéu."),
