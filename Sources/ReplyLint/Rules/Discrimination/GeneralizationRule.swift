@@ -18,6 +18,8 @@ public struct GeneralizationRule: Rule {
             RuleExample("Lo siento, «no atendemos a extranjeros» por teléfono."),
             RuleExample("«Mujer tenía que ser»."),
             RuleExample("«Los gallegos son todos» desconfiados."),
+            RuleExample("No se preocupe, «esos moros son una plaga» en el barrio."),
+            RuleExample("Ya sabemos que los «malditos gitanos» se llevan los cables."),
         ],
         nonTriggering: [
             RuleExample("Todos los clientes son importantes para nosotros."),
@@ -27,6 +29,7 @@ public struct GeneralizationRule: Rule {
             RuleExample("Es típico de la temporada que los envíos tarden un día más."),
             RuleExample("Las mujeres y los hombres tienen el mismo precio en el gimnasio."),
             RuleExample("No aceptamos tarjetas extranjeras en la web, pero sí en tienda."),
+            RuleExample("Los modelos viejos son basura electrónica: llévelos a un punto limpio."),
         ]
     )
 

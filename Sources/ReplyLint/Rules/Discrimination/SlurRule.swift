@@ -20,6 +20,7 @@ public struct SlurRule: Rule {
             RuleExample("Lo dejó un «retrasado mental» en la puerta."),
             RuleExample("Qué «gitanada» nos hizo el proveedor."),
             RuleExample("¡«Vete a tu país»!"),
+            RuleExample("Atendemos a «inmigrantes ilegales» igual que a todos."),
         ],
         nonTriggering: [
             RuleExample("Su pedido va retrasado por la huelga de transporte, lo sentimos."),

@@ -18,6 +18,7 @@ public struct PoliticsRule: Rule {
             RuleExample("Ya sabe que «el comunismo ha fracasado», pero nuestra oferta no."),
             RuleExample("Eso lo dirá algún «facha» de la competencia."),
             RuleExample("Seguro que fue un «peroncho» el que rompió el cajero.", register: .vos),
+            RuleExample("Ya se sabe que «los comunistas son la peor plaga», pero su pedido sale hoy."),
         ],
         nonTriggering: [
             RuleExample("Por las elecciones del domingo, la tienda abrirá de 10 a 14."),
@@ -27,6 +28,7 @@ public struct PoliticsRule: Rule {
             RuleExample("Le enviamos pan de molde y una bolsa de fruta madura."),
             RuleExample("El señor Sánchez recogerá el pedido en la calle Mayor."),
             RuleExample("Los guantes para zurdos llegan el viernes a la tienda."),
+            RuleExample("Los coches rojos son los más vendidos este mes."),
             RuleExample("Su mensaje sobre el PSOE no es algo en lo que podamos opinar; le ayudamos con su factura."),
         ]
     )
