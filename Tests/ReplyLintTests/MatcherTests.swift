@@ -38,6 +38,10 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try matches(m, "¡Hala, Madrid!"), ["Hala, Madrid"])
         XCTAssertEqual(try matches(m, "Vamos a Hala. Madrid queda lejos."), [])
         XCTAssertEqual(try matches(m, "Gracias y #HalaMadrid"), ["#HalaMadrid"])
+        // A first word with an ordinary double letter, written plainly and stretched.
+        let doubles = try LexiconMatcher(tables: [table("cállate la boca | mild\nllorar a mares | mild")])
+        XCTAssertEqual(try matches(doubles, "Callate la boca. Vas a llorar a mares. Vas a llorrrar a mares."),
+                       ["Callate la boca", "llorar a mares", "llorrrar a mares"])
     }
 
     func testDisguises() throws {

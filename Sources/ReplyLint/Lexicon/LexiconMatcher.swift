@@ -301,14 +301,23 @@ public struct LexiconMatcher: Sendable {
 
     /// Squeezes every run of one letter to a single letter (`mieeerda` → `mierda`, `perra` → `pera`).
     static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var previous: Character?
-        for c in s where c != previous {
-            out.append(c)
-            previous = c
+        // Only ASCII letters are squeezed: a multi-byte letter is kept whole.
+        var last: UInt8 = 0
+        var doubled = false
+        for b in s.utf8 {
+            if b == last && b >= 0x61 && b <= 0x7A { doubled = true; break }
+            last = b
         }
-        return out
+        if !doubled { return s }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == previous && b >= 0x61 && b <= 0x7A { continue }
+            bytes.append(b)
+            previous = b
+        }
+        return bytes.count == s.utf8.count ? s : String(decoding: bytes, as: UTF8.self)
     }
 
     /// Letters that Spanish doubles in ordinary words (`llamar`, `perro`, `acción`, `innato`, `leer`,
@@ -318,18 +327,32 @@ public struct LexiconMatcher: Sendable {
     /// Whether a word looks stretched: a letter three times in a row, or twice when Spanish never
     /// doubles it (`mierdaa`, `puuta`; not `cullera`, `leer`).
     static func hasRun(_ s: String) -> Bool {
-        var previous: Character?
+        var previous: UInt8 = 0
         var length = 0
-        for c in s {
-            if c == previous && c.isLetter {
+        for b in s.utf8 {
+            if b == previous && b >= 0x61 && b <= 0x7A {
                 length += 1
-                if length >= 3 || !ordinaryDoubles.contains(c) { return true }
+                if length >= 3 || !ordinaryDoubleBytes.contains(b) { return true }
             } else {
                 length = 1
             }
-            previous = c
+            previous = b
         }
         return false
+    }
+
+    static let ordinaryDoubleBytes: Set<UInt8> = Set(ordinaryDoubles.compactMap(\.asciiValue))
+
+    /// True for a word of plain lowercase letters (ASCII or ñ): no separator, leetspeak or symbol to
+    /// read through, the common case.
+    @inline(__always) static func isPlain(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b >= 0x61 && b <= 0x7A { continue }
+            if b == 0xC3, utf8.next() == 0xB1 { continue }
+            return false
+        }
+        return true
     }
 
     // MARK: - Normalizing what the reply wrote
@@ -346,6 +369,7 @@ public struct LexiconMatcher: Sendable {
     /// The keys a written word may stand for: itself without separators, then its leetspeak
     /// readings (`1` read as `i`, then as `l`).
     static func variants(_ folded: String) -> [String] {
+        if isPlain(folded) { return [folded] }
         var plain = folded
         if plain.contains(where: { separators.contains($0) }) {
             plain.removeAll { separators.contains($0) }
@@ -486,8 +510,8 @@ public struct LexiconMatcher: Sendable {
             for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
                 if singlesToo, let m = single(unit) { found.append(m) }
                 var candidates: [Phrase] = []
-                var seenKeys: Set<String> = []
-                for key in unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse) where seenKeys.insert(key).inserted {
+                let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
+                for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
                     if let list = phrasesByFirst[key] { candidates += list }
                 }
                 for phrase in candidates {
@@ -590,6 +614,8 @@ public struct LexiconMatcher: Sendable {
     /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
     /// or shows fewer than two letters.
     static func maskPattern(_ text: String) -> Mask? {
+        // Most clusters hide nothing: look for a wildcard byte before any character work.
+        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x23 || $0 == 0x25 || $0 == 0x3F || $0 == 0x5F || $0 >= 0xC2 }) else { return nil }
         var chars: [Character] = text.compactMap { c in
             if "-'’,/|~.".contains(c) { return nil }
             if wildcards.contains(c) { return c }
