@@ -20,17 +20,17 @@ public final class HunspellDictionary: @unchecked Sendable {
         let fm = FileManager.default
         for file in [aff, dic] where !fm.isReadableFile(atPath: file) {
             let fix = path == SpellingSettings.standardDictionary
-                ? "install it with `apt-get install hunspell-es`"
-                : "install `hunspell-es` (`apt-get install hunspell-es`) or point the dictionary setting or $REPLYLINT_DICTIONARY to a Hunspell dictionary (path without .aff/.dic)"
-            throw SpellingSetupError(path: file, message: "Spanish spelling dictionary not found; spelling is not checked; \(fix)")
+                ? "instálelo con `apt-get install hunspell-es`"
+                : "instale `hunspell-es` (`apt-get install hunspell-es`) o indique con --dictionary o $REPLYLINT_DICTIONARY un diccionario de Hunspell (ruta sin .aff/.dic)"
+            throw SpellingSetupError(path: file, message: "no se encuentra el diccionario español; la ortografía no se revisa; \(fix)")
         }
         guard let handle = Hunspell_create(aff, dic) else {
-            throw SpellingSetupError(path: dic, message: "Hunspell could not load this dictionary; spelling is not checked")
+            throw SpellingSetupError(path: dic, message: "Hunspell no pudo cargar este diccionario; la ortografía no se revisa")
         }
         let encoding = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? ""
         guard encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
             Hunspell_destroy(handle)
-            throw SpellingSetupError(path: aff, message: "dictionary encoding is \(encoding), replylint needs a UTF-8 Hunspell dictionary (SET UTF-8); spelling is not checked")
+            throw SpellingSetupError(path: aff, message: "el diccionario está en \(encoding); replylint necesita un diccionario de Hunspell en UTF-8 (SET UTF-8); la ortografía no se revisa")
         }
         self.handle = handle
     }

@@ -53,7 +53,9 @@ struct SpellingScan: Sendable {
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
         checker = try? SpellChecker.shared(dictionary: settings.dictionary).get()
-        user = settings.vocabulary.flatMap { try? UserVocabulary.load(folder: $0).get() }
+        let folder = settings.vocabulary.flatMap { try? UserVocabulary.load(folder: $0).get() }
+        let configured = try UserVocabulary.fromLexicons(lexicons)
+        user = folder.map { $0.merged(with: configured) } ?? configured
     }
 
     func accepts(_ lower: String) -> Bool {
