@@ -48,6 +48,6 @@ public struct MissingAccentRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .accent }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .accent }.map(\.finding)
     }
 }

@@ -34,6 +34,6 @@ public struct RejectedWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .rejected }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .rejected }.map(\.finding)
     }
 }

@@ -45,6 +45,6 @@ public struct UnknownWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .unknown }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .unknown }.map(\.finding)
     }
 }
