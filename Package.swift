@@ -25,9 +25,15 @@ let package = Package(
             dependencies: ["CICU"],
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // Build and link flags for the system Hunspell (Debian: libhunspell-dev); spelling calls it.
+        .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]
+        ),
         .target(
             name: "ReplyLint",
-            dependencies: ["ICUShim", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ICUShim", "CHunspell", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "replylint",
@@ -36,9 +42,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Suggestion speed and accuracy, spell-check throughput: `swift run -c release spelling-bench`.
+        .executableTarget(
+            name: "spelling-bench",
+            dependencies: ["ReplyLint"],
+            path: "benchmarks/spelling",
+            exclude: ["README.md", "misspellings.tsv", "make_misspellings.py"]
+        ),
         .testTarget(
             name: "ReplyLintTests",
-            dependencies: ["ReplyLint"]
+            dependencies: ["ReplyLint"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

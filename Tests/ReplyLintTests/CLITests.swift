@@ -121,7 +121,7 @@ final class CLITests: XCTestCase {
         try write("d/b.txt", [0xFF])
         try write("d/a/z.md", [0xFF])
         try write("d/.oculto/x.txt", [0xFF])
-        try write("d/c.json", [0xFF])
+        try write("d/c.csv", [0xFF])
         let r = try run(["--format", "json", folder.appendingPathComponent("d").path])
         let paths = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]]).map { ($0["path"] as! String) }
         XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, ["z.md", "b.txt"])
@@ -198,5 +198,19 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(usted.stdout.contains("register.tuteo"), usted.stdout)
         let tu = try run(["--format", "json", "--only", "register", "--register", "tú", path])
         XCTAssertFalse(tu.stdout.contains("register.tuteo"), tu.stdout)
+    }
+
+    func testMissingDictionaryIsOneInputErrorAndOtherRulesStillRun() throws {
+        let path = try write("d.txt", Array("jajaja, le escribo por la informacion.".utf8))
+        let r = try run(["--format", "json", "--dictionary", folder.appendingPathComponent("nada/es").path, path])
+        XCTAssertEqual(r.status, 2)
+        let diagnostics = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]])
+        let inputs = diagnostics.filter { $0["category"] as? String == "input" }
+        XCTAssertEqual(inputs.count, 1)
+        XCTAssertTrue((inputs.first?["message"] as? String ?? "").contains("apt-get install hunspell-es"))
+        XCTAssertTrue(diagnostics.contains { $0["rule"] as? String == "register.laughter" })
+        XCTAssertFalse(diagnostics.contains { $0["category"] as? String == "spelling" })
+        // With spelling turned off, nobody needs the dictionary.
+        XCTAssertEqual(try run(["--disable", "spelling", "--dictionary", "/nada/es", path]).status, 0)
     }
 }

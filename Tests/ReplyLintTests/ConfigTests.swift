@@ -122,4 +122,36 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(resolved.linter.configuration.options.register, .tu)
         XCTAssertEqual(resolved.linter.configuration.severities["register.test-forbidden"], .some(.warning))
     }
+
+    func testTextKeysFromTheConfigChooseWhichValuesAreReplies() throws {
+        try write(".replylint.yml", "collections:\n  text-keys: [frase]\n")
+        let path = try write("c.yml", "- frase: es prohibido\n  texto: también prohibido\n")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot), registry: [ForbiddenWordRule.self])
+        let report = Runner(linters: linters, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(report.diagnostics.map { "\($0.line):\($0.column) \($0.reply ?? "")" }, ["1:13 [0].frase"])
+    }
+
+    func testSuppressionCommentsWorkInsideACollectionAndPlainText() throws {
+        let yaml = try write("s.yml", "saludos:\n  # replylint-disable-next-line register.test-forbidden\n  - prohibido uno\n  - prohibido dos\n")
+        let text = try write("s.txt", "# replylint-disable-next-line register.test-forbidden\nprohibido\n")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, noConfig: true),
+                                        registry: [ForbiddenWordRule.self])
+        let report = Runner(linters: linters, threads: 1).run(paths: [yaml, text]).report
+        XCTAssertEqual(report.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.line) \($0.rule)" },
+                       ["s.yml:4 register.test-forbidden"])
+    }
+
+    func testVocabularyListsFromTheConfigReachSpelling() throws {
+        try write(".replylint.yml", "vocabulary:\n  accept: vocab/accept.txt\n  reject: vocab/reject.txt\n")
+        try write("vocab/accept.txt", "# nuestra jerga\nzapatronic\n")
+        try write("vocab/reject.txt", "celular\n")
+        let path = try write("r.txt", "Su zapatronic llegará mañana; llame desde su celular.")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, only: ["spelling"]))
+        let report = Runner(linters: linters, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(report.diagnostics.map { "\($0.rule) \($0.excerpt)" }, ["spelling.rejected-word celular"])
+        // Without the config, the made-up word is unknown and "celular" is fine.
+        let bare = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, only: ["spelling"], noConfig: true))
+        let plain = Runner(linters: bare, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(plain.diagnostics.map { "\($0.rule) \($0.excerpt)" }, ["spelling.unknown-word zapatronic"])
+    }
 }

@@ -156,7 +156,8 @@ public struct Runner: Sendable {
             case .failure(let error): return JobResult(diagnostics: [Diagnostic(inputError: error)])
             }
         }
-        var diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer)
+        let collections = CollectionOptions(textKeys: settings.config.textKeys.map(Set.init))
+        var diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
             var result = JobResult(diagnostics: diagnostics)
             result.keepLines(of: file)
@@ -171,12 +172,12 @@ public struct Runner: Sendable {
             guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
             total += applied
             current = fixed
-            diagnostics = lintFile(current, linter: linter, tokenizer: tokenizer)
+            diagnostics = lintFile(current, linter: linter, collections: collections, tokenizer: tokenizer)
         }
         var result = JobResult(diagnostics: diagnostics, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
         if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
-            result.diagnostics = lintFile(file, linter: linter, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+            result.diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
             result.keepLines(of: file)
         } else {
             result.keepLines(of: current)
@@ -185,10 +186,14 @@ public struct Runner: Sendable {
     }
 
     /// Every diagnostic of one file: each of its documents, then its suppression comments.
-    func lintFile(_ file: SourceFile, linter: Linter, tokenizer: Tokenizer) -> [Diagnostic] {
+    func lintFile(_ file: SourceFile, linter: Linter, collections: CollectionOptions, tokenizer: Tokenizer) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for document in InputFiles.documents(of: file) {
-            diagnostics += linter.lint(document, tokenizer: tokenizer)
+        do throws(InputError) {
+            for document in try InputFiles.documents(of: file, collections: collections) {
+                diagnostics += linter.lint(document, tokenizer: tokenizer)
+            }
+        } catch {
+            diagnostics.append(Diagnostic(inputError: error))
         }
         let suppressions = Suppressions(file: file)
         diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)

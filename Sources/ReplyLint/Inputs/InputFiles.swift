@@ -8,7 +8,7 @@ import Glibc
 /// are still linted.
 public enum InputFiles {
     /// Extensions linted when a directory is walked. A file named explicitly is linted whatever its name.
-    public static let walkedExtensions: Set<String> = ["txt", "md"]
+    public static let walkedExtensions: Set<String> = ["txt", "md", "yml", "yaml", "json"]
 
     /// Expands paths into the files to lint, in order: each argument's files in sorted order,
     /// duplicates dropped. Hidden files and folders are skipped inside walked directories.
@@ -125,9 +125,21 @@ public enum InputFiles {
         }
     }
 
-    /// The documents of a file: for now the whole file is one reply.
-    public static func documents(of file: SourceFile) -> [Document] {
-        [Document(file: file)]
+    /// The documents of a file, by its extension: each reply of a YAML or JSON collection
+    /// (`.yml`, `.yaml`, `.json`), the prose of a Markdown file (`.md`, `.markdown`), else the
+    /// whole file as one reply.
+    /// - Throws: `InputError.malformed` when a collection does not parse.
+    public static func documents(of file: SourceFile, collections: CollectionOptions = CollectionOptions()) throws(InputError) -> [Document] {
+        if let format = TemplateCollection.format(ofPath: file.path) {
+            return try TemplateCollection.documents(of: file, format: format, options: collections)
+        }
+        if MarkdownProse.isMarkdown(path: file.path) {
+            return [MarkdownProse.document(of: file)]
+        }
+        // Plain text: suppression comments are not prose; blank them (offsets stay the same).
+        let suppressions = Suppressions(file: file)
+        guard !suppressions.directives.isEmpty else { return [Document(file: file)] }
+        return [Document(source: file, text: suppressions.blankingDirectives(in: file), segments: Document(file: file).segments)]
     }
 
     /// Writes a file replylint produces itself (a baseline), replacing any old one.

@@ -107,12 +107,26 @@ public struct RuleContext {
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let options: LintOptions
+    let memo = Memo()
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], options: LintOptions) {
         self.document = document
         self.tokens = tokens
         self.sentences = sentences
         self.options = options
+    }
+
+    /// Work several rules of a family need on the same document (the register rules' forms of
+    /// address, say), done once per document. The rules of one document run on one thread.
+    public func memoized<T>(_ key: String, _ make: () -> T) -> T {
+        if let value = memo.values[key] as? T { return value }
+        let value = make()
+        memo.values[key] = value
+        return value
+    }
+
+    final class Memo {
+        var values: [String: Any] = [:]
     }
 
     /// The document text of a byte range.

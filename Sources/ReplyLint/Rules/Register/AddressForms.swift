@@ -140,7 +140,8 @@ enum RegisterSplit {
     /// Findings for `rule` (a register's rule, or nil for register.mixed).
     static func findings(_ forms: AddressForms, _ context: RuleContext, rule: Register?) -> [Finding] {
         let expected = context.options.register
-        let uses = forms.uses(in: context)
+        // The four register rules read the same forms: find them once per document.
+        let uses = context.memoized("register.address-forms") { forms.uses(in: context) }
         let anchored = uses.contains { $0.form.registers == [expected] }
         var findings: [Finding] = []
         for use in uses where !use.form.registers.contains(expected) {

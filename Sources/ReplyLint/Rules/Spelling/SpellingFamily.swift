@@ -1,4 +1,4 @@
 /// The spelling rules, in the order they run.
 public enum SpellingFamily {
-    public static let rules: [any Rule.Type] = []
+    public static let rules: [any Rule.Type] = [MissingAccentRule.self, UnknownWordRule.self, RejectedWordRule.self]
 }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A dictionary with its caches and replylint's suggester: what the spelling rules call.
+///
+/// One per dictionary path and process (`shared(dictionary:)`), created on first use and kept: loading
+/// the Spanish dictionary takes tens of milliseconds, and the caches pay off across documents.
+public final class SpellChecker: @unchecked Sendable {
+    public let dictionary: HunspellDictionary
+    let verdicts = SpellingCache<Bool>()
+    let suggestionCache = SpellingCache<Suggestions>(limit: 50_000)
+
+    /// Suggestions for a word, best first, and where they came from.
+    public struct Suggestions: Sendable, Equatable {
+        public var words: [String]
+        /// `accents`, `confusions`, `oneEdit` (replylint's own stages), `hunspell` or `none`.
+        public var stage: String
+    }
+
+    public init(dictionary: HunspellDictionary) {
+        self.dictionary = dictionary
+    }
+
+    /// Whether the dictionary accepts the word as written; cached.
+    public func isCorrect(_ word: String) -> Bool {
+        verdicts.value(for: word) { dictionary.spell(word) }
+    }
+
+    /// Up to three suggestions for a word the dictionary rejects; cached. replylint's own candidates
+    /// first, Hunspell's suggester only when they find nothing and `fallback` allows it (a likely name
+    /// gains nothing from Hunspell's slow guesses).
+    public func suggestions(for word: String, fallback: Bool = true) -> Suggestions {
+        if !fallback {
+            return suggestionCache.value(for: "\u{1}" + word) { ownSuggestions(for: word) }
+        }
+        return suggestionCache.value(for: word) { computeSuggestions(for: word) }
+    }
+
+    /// The same without the cache (for the benchmark).
+    public func computeSuggestions(for word: String, limit: Int = 3) -> Suggestions {
+        let own = ownSuggestions(for: word, limit: limit)
+        if !own.words.isEmpty { return own }
+        let theirs = Array(dictionary.suggest(word).prefix(limit))
+        return Suggestions(words: theirs, stage: theirs.isEmpty ? "none" : "hunspell")
+    }
+
+    /// replylint's own candidates only, uncached; empty when its stages find nothing.
+    public func ownSuggestions(for word: String, limit: Int = 3) -> Suggestions {
+        let generator = CandidateGenerator(spell: { [dictionary] in dictionary.spell($0) })
+        let (words, stage) = generator.candidates(for: word, limit: limit)
+        return Suggestions(words: words, stage: stage.rawValue)
+    }
+
+    /// Cache statistics: (entries, hits, misses) of the word verdicts.
+    public var cacheStatistics: (entries: Int, hits: Int, misses: Int) {
+        (verdicts.count, verdicts.hits, verdicts.misses)
+    }
+
+    /// Empties both caches (for measurements).
+    public func clearCaches() {
+        verdicts.removeAll()
+        suggestionCache.removeAll()
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var instances: [String: Result<SpellChecker, SpellingSetupError>] = [:]
+
+    /// The process's checker for a dictionary path, loaded on first use. A failure is remembered too:
+    /// a missing dictionary is looked for once.
+    public static func shared(dictionary path: String) -> Result<SpellChecker, SpellingSetupError> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = instances[path] { return known }
+        let result: Result<SpellChecker, SpellingSetupError>
+        do {
+            result = .success(SpellChecker(dictionary: try HunspellDictionary(path: path)))
+        } catch let error as SpellingSetupError {
+            result = .failure(error)
+        } catch {
+            result = .failure(SpellingSetupError(path: path, message: "\(error)"))
+        }
+        instances[path] = result
+        return result
+    }
+}
