@@ -32,7 +32,8 @@ struct DiscriminationLexicon: Sendable {
     }
 
     func findings(_ context: RuleContext, table: String, message: String, help: String) -> [Finding] {
-        matcher.matches(in: context).compactMap { match in
+        // The family's rules share one matching pass per document.
+        context.memoized("discrimination.lexicon.matches") { matcher.matches(in: context) }.compactMap { match in
             guard matcher.entries[match.entry].table == table else { return nil }
             return Finding(range: match.range, message: message, suggestions: suggestions[match.entry],
                            help: help, severity: severities[match.entry])

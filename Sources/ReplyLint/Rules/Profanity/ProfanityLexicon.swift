@@ -26,7 +26,8 @@ struct ProfanityLexicon: Sendable {
 
     /// Findings for the entries of one table.
     func findings(_ context: RuleContext, table: String, message: (LexiconEntry, LexiconMatch) -> String, help: String) -> [Finding] {
-        matcher.matches(in: context).compactMap { match in
+        // The family's rules share one matching pass per document.
+        context.memoized("profanity.lexicon.matches") { matcher.matches(in: context) }.compactMap { match in
             let entry = matcher.entries[match.entry]
             guard entry.table == table else { return nil }
             return Finding(range: match.range, message: message(entry, match), suggestions: suggestions[match.entry],
