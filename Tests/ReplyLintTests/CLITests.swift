@@ -186,7 +186,7 @@ final class CLITests: XCTestCase {
         let plain = try run(["--only", "register.abbreviation", "--color", "auto", path], environment: ["NO_COLOR": "1"])
         XCTAssertTrue(plain.stdout.contains("x.txt:1:15: warning: "), plain.stdout)
         XCTAssertTrue(plain.stdout.contains("1 | Lo arreglamos xq sí.\n  |               ^~\n"), plain.stdout)
-        XCTAssertTrue(plain.stdout.contains("= help: sustituir por «porque»"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("= help: sustituya por «porque»"), plain.stdout)
         XCTAssertFalse(plain.stdout.contains("\u{1B}["))
         let colored = try run(["--only", "register.abbreviation", "--color", "always", path])
         XCTAssertTrue(colored.stdout.contains("\u{1B}["))
