@@ -128,6 +128,12 @@ struct Lint: ParsableCommand {
             register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
             severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
         SpellingSettings.current = SpellingSettings(dictionary: common.dictionary, vocabulary: common.vocab)
+        // Loading the Hunspell dictionary takes tens of milliseconds: start it now, on another core,
+        // while the lexicons are read; the spelling rules wait for it if they get there first.
+        if !disable.contains("spelling") {
+            let dictionary = SpellingSettings.current.dictionary
+            DispatchQueue.global().async { _ = SpellChecker.shared(dictionary: dictionary) }
+        }
         let linters = ConfiguredLinters(settings)
 
         let recorded: Baseline?

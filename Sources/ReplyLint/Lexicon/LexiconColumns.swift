@@ -15,6 +15,6 @@ enum LexiconColumns {
 
     /// The `suggestion` column: alternatives separated by `/`, best first.
     static func suggestions(_ row: LexiconTable.Row) -> [String] {
-        row["suggestion"].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        row["suggestion"].split(separator: "/").map { $0.trimmedBlanks }.filter { !$0.isEmpty }
     }
 }

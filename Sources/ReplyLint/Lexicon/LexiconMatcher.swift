@@ -256,7 +256,7 @@ public struct LexiconMatcher: Sendable {
         }
         let base = try words(term)
         var result: [[String]] = [base]
-        for item in declared.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
+        for item in declared.split(separator: ",").map({ $0.trimmedBlanks }) where !item.isEmpty {
             if item.hasPrefix("-") {
                 guard base.count == 1, !base[0].hasPrefix("<") else {
                     throw LexiconError(path: path, line: line, reason: "'\(item)': an ending applies to a one-word entry; write phrase forms in full")
@@ -280,10 +280,10 @@ public struct LexiconMatcher: Sendable {
     }
 
     static func regions(_ field: String, path: String, line: Int) throws -> [String] {
-        let trimmed = field.trimmingCharacters(in: .whitespaces)
+        let trimmed = field.trimmedBlanks
         if trimmed.isEmpty || trimmed == "*" { return [] }
         return try trimmed.split(separator: ",").map { raw in
-            let tag = raw.trimmingCharacters(in: .whitespaces)
+            let tag = raw.trimmedBlanks
             let parts = tag.split(separator: "-")
             guard parts.count == 2, parts[0] == "es", parts[1].count == 2, parts[1].allSatisfy({ $0.isUppercase && $0.isASCII }) else {
                 throw LexiconError(path: path, line: line, reason: "region '\(tag)' is not a tag like es-MX (or * for everywhere)")

@@ -36,7 +36,7 @@ public struct GeneralizationRule: Rule {
     let lexicon: DiscriminationLexicon
 
     public init(lexicons: LexiconStore) throws {
-        lexicon = try DiscriminationLexicon(lexicons)
+        lexicon = try lexicons.shared("discrimination") { try DiscriminationLexicon(lexicons) }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -36,7 +36,7 @@ public struct PoliticsRule: Rule {
     static let table = "polemic/politics"
     let lexicon: PolemicLexicon
 
-    public init(lexicons: LexiconStore) throws { lexicon = try PolemicLexicon(lexicons) }
+    public init(lexicons: LexiconStore) throws { lexicon = try lexicons.shared("polemic") { try PolemicLexicon(lexicons) } }
 
     public func check(_ context: RuleContext) -> [Finding] {
         lexicon.findings(context, table: Self.table, message: "toma partido en política",

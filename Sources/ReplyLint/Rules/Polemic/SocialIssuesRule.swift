@@ -29,7 +29,7 @@ public struct SocialIssuesRule: Rule {
     static let table = "polemic/social"
     let lexicon: PolemicLexicon
 
-    public init(lexicons: LexiconStore) throws { lexicon = try PolemicLexicon(lexicons) }
+    public init(lexicons: LexiconStore) throws { lexicon = try lexicons.shared("polemic") { try PolemicLexicon(lexicons) } }
 
     public func check(_ context: RuleContext) -> [Finding] {
         lexicon.findings(context, table: Self.table, message: "toma partido en un tema social que divide",

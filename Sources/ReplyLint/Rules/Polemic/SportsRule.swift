@@ -33,7 +33,7 @@ public struct SportsRule: Rule {
     static let table = "polemic/sports"
     let lexicon: PolemicLexicon
 
-    public init(lexicons: LexiconStore) throws { lexicon = try PolemicLexicon(lexicons) }
+    public init(lexicons: LexiconStore) throws { lexicon = try lexicons.shared("polemic") { try PolemicLexicon(lexicons) } }
 
     public func check(_ context: RuleContext) -> [Finding] {
         lexicon.findings(context, table: Self.table, message: "toma partido en una rivalidad deportiva",

@@ -40,7 +40,7 @@ public struct InsultRule: Rule {
     let lexicon: ProfanityLexicon
 
     public init(lexicons: LexiconStore) throws {
-        lexicon = try ProfanityLexicon(lexicons)
+        lexicon = try lexicons.shared("profanity") { try ProfanityLexicon(lexicons) }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {

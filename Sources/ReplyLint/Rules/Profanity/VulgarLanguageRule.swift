@@ -55,7 +55,7 @@ public struct VulgarLanguageRule: Rule {
     let lexicon: ProfanityLexicon
 
     public init(lexicons: LexiconStore) throws {
-        lexicon = try ProfanityLexicon(lexicons)
+        lexicon = try lexicons.shared("profanity") { try ProfanityLexicon(lexicons) }
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
