@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "ReplyLintTests",
             dependencies: ["ReplyLint"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Data"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -44,6 +44,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Ignore .replylint.yml files.")
     var noConfig = false
 
+    @Option(name: .long, help: "A vocabulary folder with accept.txt and/or reject.txt (one word a line), for spelling.")
+    var vocab: String?
+
+    @Option(name: .long, help: "Hunspell dictionary, path without .aff/.dic (default: $REPLYLINT_DICTIONARY, then /usr/share/hunspell/es_ES).")
+    var dictionary: String?
+
     func lexiconRoot() throws -> String {
         guard let root = lexicons ?? LexiconStore.defaultRoot() else {
             throw CLIError("no lexicon folder found; pass --lexicons DIR or set REPLYLINT_LEXICONS")
@@ -121,6 +127,13 @@ struct Lint: ParsableCommand {
         let settings = CommandLineSettings(
             register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
             severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
+        SpellingSettings.current = SpellingSettings(dictionary: common.dictionary, vocabulary: common.vocab)
+        // Loading the Hunspell dictionary takes tens of milliseconds: start it now, on another core,
+        // while the lexicons are read; the spelling rules wait for it if they get there first.
+        if !disable.contains("spelling") {
+            let dictionary = SpellingSettings.current.dictionary
+            DispatchQueue.global().async { _ = SpellChecker.shared(dictionary: dictionary) }
+        }
         let linters = ConfiguredLinters(settings)
 
         let recorded: Baseline?
@@ -136,6 +149,14 @@ struct Lint: ParsableCommand {
             runner.threads = jobs
         }
         var run = runner.run(paths: paths, stdinName: stdinFilename)
+        // A missing dictionary or vocabulary folder: said once, as an input error (exit 2), when
+        // a spelling rule ran; the other families were linted all the same.
+        if linters.runsCategory(.spelling) {
+            let problems = SpellingSettings.current.problems().map { Diagnostic(inputError: $0.inputError) }
+            if !problems.isEmpty {
+                run.report = Report(diagnostics: run.report.diagnostics + problems, files: run.report.files)
+            }
+        }
         if let writeBaseline {
             let text = Baseline(diagnostics: run.report.diagnostics).serialized()
             if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }

@@ -186,7 +186,7 @@ final class CLITests: XCTestCase {
         let plain = try run(["--only", "register.abbreviation", "--color", "auto", path], environment: ["NO_COLOR": "1"])
         XCTAssertTrue(plain.stdout.contains("x.txt:1:15: warning: "), plain.stdout)
         XCTAssertTrue(plain.stdout.contains("1 | Lo arreglamos xq sí.\n  |               ^~\n"), plain.stdout)
-        XCTAssertTrue(plain.stdout.contains("= help: sustituir por «porque»"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("= help: sustituya por «porque»"), plain.stdout)
         XCTAssertFalse(plain.stdout.contains("\u{1B}["))
         let colored = try run(["--only", "register.abbreviation", "--color", "always", path])
         XCTAssertTrue(colored.stdout.contains("\u{1B}["))
@@ -198,5 +198,19 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(usted.stdout.contains("register.tuteo"), usted.stdout)
         let tu = try run(["--format", "json", "--only", "register", "--register", "tú", path])
         XCTAssertFalse(tu.stdout.contains("register.tuteo"), tu.stdout)
+    }
+
+    func testMissingDictionaryIsOneInputErrorAndOtherRulesStillRun() throws {
+        let path = try write("d.txt", Array("jajaja, le escribo por la informacion.".utf8))
+        let r = try run(["--format", "json", "--dictionary", folder.appendingPathComponent("nada/es").path, path])
+        XCTAssertEqual(r.status, 2)
+        let diagnostics = try XCTUnwrap(try json(r.stdout)["diagnostics"] as? [[String: Any]])
+        let inputs = diagnostics.filter { $0["category"] as? String == "input" }
+        XCTAssertEqual(inputs.count, 1)
+        XCTAssertTrue((inputs.first?["message"] as? String ?? "").contains("apt-get install hunspell-es"))
+        XCTAssertTrue(diagnostics.contains { $0["rule"] as? String == "register.laughter" })
+        XCTAssertFalse(diagnostics.contains { $0["category"] as? String == "spelling" })
+        // With spelling turned off, nobody needs the dictionary.
+        XCTAssertEqual(try run(["--disable", "spelling", "--dictionary", "/nada/es", path]).status, 0)
     }
 }

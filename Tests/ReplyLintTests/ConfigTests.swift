@@ -140,4 +140,18 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.line) \($0.rule)" },
                        ["s.yml:4 register.test-forbidden"])
     }
+
+    func testVocabularyListsFromTheConfigReachSpelling() throws {
+        try write(".replylint.yml", "vocabulary:\n  accept: vocab/accept.txt\n  reject: vocab/reject.txt\n")
+        try write("vocab/accept.txt", "# nuestra jerga\nzapatronic\n")
+        try write("vocab/reject.txt", "celular\n")
+        let path = try write("r.txt", "Su zapatronic llegará mañana; llame desde su celular.")
+        let linters = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, only: ["spelling"]))
+        let report = Runner(linters: linters, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(report.diagnostics.map { "\($0.rule) \($0.excerpt)" }, ["spelling.rejected-word celular"])
+        // Without the config, the made-up word is unknown and "celular" is fine.
+        let bare = ConfiguredLinters(CommandLineSettings(lexiconRoot: TestSupport.lexiconRoot, only: ["spelling"], noConfig: true))
+        let plain = Runner(linters: bare, threads: 1).run(paths: [path]).report
+        XCTAssertEqual(plain.diagnostics.map { "\($0.rule) \($0.excerpt)" }, ["spelling.unknown-word zapatronic"])
+    }
 }

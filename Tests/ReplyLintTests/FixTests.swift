@@ -101,3 +101,20 @@ final class FixTests: XCTestCase {
         XCTAssertEqual(diagnostics[0].excerpt, "prohibid\\u006foo")
     }
 }
+
+final class SpacingFixTests: XCTestCase {
+    func testDoubleSpacesAreFixedButMarkdownBlanksAreNot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-spacing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = folder.appendingPathComponent("a.txt")
+        try Data("Gracias por  escribirnos.\r\n".utf8).write(to: text)
+        let markdown = folder.appendingPathComponent("b.md")
+        try Data("Use el código `ABC-123` para  entrar.\n".utf8).write(to: markdown)
+        let linter = try Linter(lexicons: TestSupport.lexicons, configuration: .init(only: ["register.spacing"]))
+        let result = Runner(linter: linter, threads: 1, mode: .fix).run(paths: [text.path, markdown.path])
+        XCTAssertEqual(result.fixes, 2)
+        XCTAssertEqual(try String(contentsOf: text, encoding: .utf8), "Gracias por escribirnos.\r\n")
+        XCTAssertEqual(try String(contentsOf: markdown, encoding: .utf8), "Use el código `ABC-123` para entrar.\n")
+    }
+}

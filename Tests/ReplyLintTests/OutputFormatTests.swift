@@ -67,7 +67,7 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertTrue(lines[1].hasPrefix("::warning file=respuestas/borrador 1.txt,line=1,col=9,endLine=1,endColumn=15,title=register.laughter::"), lines[1])
         XCTAssertTrue(lines[1].hasSuffix("::mensaje, con: comas %25 y \"comillas\""), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("::error "), lines[2])
-        XCTAssertTrue(lines[2].contains("%0Ahelp: sustituir por «porque»"), lines[2])
+        XCTAssertTrue(lines[2].contains("%0Ahelp: sustituya por «porque»"), lines[2])
     }
 
     func testRDJSONUsesByteColumns() throws {

@@ -22,7 +22,7 @@ final class RendererTests: XCTestCase {
             r.txt:1:5: warning: abreviatura de chat «xq» [register.test]
             1 | 👍🏽     xq vale
               |        ^~
-              = help: sustituir por «porque»
+              = help: sustituya por «porque»
 
             """)
     }
@@ -30,7 +30,7 @@ final class RendererTests: XCTestCase {
     func testHelpLinesAndSummary() throws {
         let file = try SourceFile(path: "r.txt", bytes: Array("a b".utf8))
         let d = diagnostic(in: file, from: 0, length: 1, suggestions: ["x", "y", "z", "w"], help: "quitar la risa")
-        XCTAssertEqual(HelpText.line(for: d), ["quitar la risa", "sustituir por «x», «y» o «z»"])
+        XCTAssertEqual(HelpText.line(for: d), ["quitar la risa", "sustituya por «x», «y» o «z»"])
         let report = Report(diagnostics: [d], files: 2)
         XCTAssertEqual(TextRenderer(color: false) { _, _ in nil }.summary(report), "2 archivos revisados: 0 errores, 1 aviso, 0 notas")
         XCTAssertTrue(TextRenderer(color: true) { _, _ in nil }.summary(report).contains("\u{1B}["))

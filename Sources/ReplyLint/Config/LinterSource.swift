@@ -68,6 +68,16 @@ public final class ConfiguredLinters: LinterSource, @unchecked Sendable {
         knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
     }
 
+    /// True when a linter built so far runs a rule of `category`.
+    public func runsCategory(_ category: Category) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return byConfig.values.contains { result in
+            guard case .success(let settings) = result else { return false }
+            return settings.linter.ruleIDs.contains { $0.hasPrefix(category.rawValue + ".") }
+        }
+    }
+
     public func resolve(_ path: String) -> Result<ResolvedSettings, InputError> {
         let configPath: String
         if settings.noConfig {

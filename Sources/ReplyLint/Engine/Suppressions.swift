@@ -138,7 +138,7 @@ public struct Suppressions: Sendable {
         return Diagnostic(path: file.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
                           offset: start, length: length, severity: severity, category: .suppression, rule: rule,
                           message: message, excerpt: String(decoding: file.bytes[start..<(start + length)], as: UTF8.self),
-                          help: "quitar el comentario o corregir el nombre de la regla (replylint --list-rules)")
+                          help: "quite el comentario o corrija el nombre de la regla (replylint --list-rules)")
     }
 
     /// The text with every directive comment replaced by spaces (offsets unchanged), so

@@ -43,14 +43,14 @@ public struct LexiconTable: Sendable {
         for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedBlanks
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#!") {
-                let directive = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let directive = trimmed.dropFirst(2).trimmedBlanks
                 guard directive.hasPrefix("columns:") else {
                     throw LexiconError(path: path, line: lineNumber, reason: "unknown directive '\(directive)'; the only one is '#! columns: a | b | c'")
                 }
-                let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+                let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmedBlanks }
                 guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
                     throw LexiconError(path: path, line: lineNumber, reason: "a columns directive needs distinct, non-empty names")
                 }
@@ -64,8 +64,8 @@ public struct LexiconTable: Sendable {
             }
             // " # " (a hash between spaces) starts a trailing comment; `#hashtag` inside a field does not.
             var body = Substring(trimmed)
-            if let hash = body.range(of: " # ") { body = body[..<hash.lowerBound] }
-            let fields = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if let hash = LexiconTable.commentStart(body) { body = body[..<hash] }
+            let fields = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedBlanks }
             guard fields.count <= names.count else {
                 throw LexiconError(path: path, line: lineNumber, reason: "\(fields.count) fields, but the file declares \(names.count) columns (\(names.joined(separator: " | ")))")
             }
@@ -88,6 +88,20 @@ public struct LexiconTable: Sendable {
         rows = table.rows.map { Row(line: $0.line - 1, fields: $0.fields, columns: $0.columns) }
     }
 
+    /// Where a trailing comment (" # ") starts in a line, if it has one.
+    static func commentStart(_ line: Substring) -> Substring.Index? {
+        let u = line.utf8
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == 0x23 && i > u.startIndex && u[u.index(before: i)] == 0x20 {
+                let next = u.index(after: i)
+                if next < u.endIndex && u[next] == 0x20 { return u.index(before: i) }
+            }
+            i = u.index(after: i)
+        }
+        return nil
+    }
+
     /// Adds the rows of another file of the same name (an extra lexicon folder).
     mutating func append(_ other: LexiconTable) throws {
         guard other.columns == columns else {
@@ -101,6 +115,35 @@ public struct LexiconTable: Sendable {
         for name in names where !columns.contains(name) {
             throw LexiconError(path: path, line: 1, reason: "missing column '\(name)'")
         }
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and no-break spaces (faster than Foundation's
+    /// `trimmingCharacters(in:)`, which dominated lexicon loading).
+    public var trimmedBlanks: String { Substring(self).blanksTrimmed() }
+}
+
+extension Substring {
+    func blanksTrimmed() -> String {
+        let u = utf8
+        var lo = u.startIndex
+        var hi = u.endIndex
+        while lo < hi {
+            let b = u[lo]
+            if b == 0x20 || b == 0x09 || b == 0x0D { lo = u.index(after: lo); continue }
+            let next = u.index(after: lo)
+            if b == 0xC2 && next < hi && u[next] == 0xA0 { lo = u.index(after: next); continue }
+            break
+        }
+        while hi > lo {
+            let last = u.index(before: hi)
+            let b = u[last]
+            if b == 0x20 || b == 0x09 || b == 0x0D { hi = last; continue }
+            if b == 0xA0 && last > lo && u[u.index(before: last)] == 0xC2 { hi = u.index(before: last); continue }
+            break
+        }
+        return String(self[lo..<hi])
     }
 }
 
@@ -119,7 +162,27 @@ public struct LexiconError: Error, Equatable, CustomStringConvertible {
 /// Every lexicon of one locale, loaded from `lexicons/<locale>/` (and extra folders).
 public struct LexiconStore: Sendable {
     public let locale: String
-    public private(set) var tables: [String: LexiconTable] = [:]
+    public private(set) var tables: [String: LexiconTable] = [:] {
+        didSet { builds = Builds() }
+    }
+    /// What rules build from these tables, shared by the rules of one family (the four polemic
+    /// rules read one matcher). Any change to the tables starts afresh.
+    private var builds = Builds()
+
+    final class Builds: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [String: Any] = [:]
+    }
+
+    /// Builds `T` once per store and key; later calls (from other rules of the family) get the same value.
+    public func shared<T>(_ key: String, _ build: () throws -> T) rethrows -> T {
+        builds.lock.lock()
+        defer { builds.lock.unlock() }
+        if let value = builds.values[key] as? T { return value }
+        let value = try build()
+        builds.values[key] = value
+        return value
+    }
     /// The folders read, in order.
     public private(set) var directories: [String] = []
 

@@ -33,8 +33,8 @@ public enum HelpText {
         let quoted = diagnostic.suggestions.prefix(3).map { $0.isEmpty ? "(nada)" : "«\($0)»" }
         switch quoted.count {
         case 0: break
-        case 1: lines.append("sustituir por \(quoted[0])")
-        default: lines.append("sustituir por " + quoted.dropLast().joined(separator: ", ") + " o " + quoted.last!)
+        case 1: lines.append("sustituya por \(quoted[0])")
+        default: lines.append("sustituya por " + quoted.dropLast().joined(separator: ", ") + " o " + quoted.last!)
         }
         return lines
     }

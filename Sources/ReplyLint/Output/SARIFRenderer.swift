@@ -53,7 +53,7 @@ public enum SARIFRenderer {
             ]
             if let first = d.suggestions.first, d.length > 0 {
                 members.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string("sustituir por «\(first)»"))])),
+                    ("description", .object([("text", .string("sustituya por «\(first)»"))])),
                     ("artifactChanges", .array([.object([
                         ("artifactLocation", artifact),
                         ("replacements", .array([.object([

@@ -4,13 +4,16 @@ import Foundation
 /// One Hunspell dictionary: the only type in replylint that calls Hunspell.
 ///
 /// A Hunspell handle is not thread-safe (concurrent suggestions on one handle return wrong results),
-/// so every call takes the instance's lock. The spelling rules call it only on cache misses, which
-/// keeps the lock cold: words repeat.
+/// so each call borrows a handle from a small pool and gives it back: one thread's slow `suggest()`
+/// never holds up another thread's `spell()`. The pool grows on demand up to one handle per core
+/// (each load takes tens of milliseconds); the spelling rules call in only on cache misses.
 public final class HunspellDictionary: @unchecked Sendable {
     /// The path without extension (`/usr/share/hunspell/es_ES`).
     public let path: String
-    private let handle: OpaquePointer
-    private let lock = NSLock()
+    private let condition = NSCondition()
+    private var free: [OpaquePointer]
+    private var all: [OpaquePointer]
+    private let maxHandles: Int
 
     /// Loads `<path>.aff` and `<path>.dic`; both must exist and the dictionary must be UTF-8.
     public init(path: String) throws {
@@ -20,36 +23,68 @@ public final class HunspellDictionary: @unchecked Sendable {
         let fm = FileManager.default
         for file in [aff, dic] where !fm.isReadableFile(atPath: file) {
             let fix = path == SpellingSettings.standardDictionary
-                ? "install it with `apt-get install hunspell-es`"
-                : "install `hunspell-es` (`apt-get install hunspell-es`) or point the dictionary setting or $REPLYLINT_DICTIONARY to a Hunspell dictionary (path without .aff/.dic)"
-            throw SpellingSetupError(path: file, message: "Spanish spelling dictionary not found; spelling is not checked; \(fix)")
+                ? "instálelo con `apt-get install hunspell-es`"
+                : "instale `hunspell-es` (`apt-get install hunspell-es`) o indique con --dictionary o $REPLYLINT_DICTIONARY un diccionario de Hunspell (ruta sin .aff/.dic)"
+            throw SpellingSetupError(path: file, message: "no se encuentra el diccionario español; la ortografía no se revisa; \(fix)")
         }
         guard let handle = Hunspell_create(aff, dic) else {
-            throw SpellingSetupError(path: dic, message: "Hunspell could not load this dictionary; spelling is not checked")
+            throw SpellingSetupError(path: dic, message: "Hunspell no pudo cargar este diccionario; la ortografía no se revisa")
         }
         let encoding = Hunspell_get_dic_encoding(handle).map { String(cString: $0) } ?? ""
         guard encoding.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
             Hunspell_destroy(handle)
-            throw SpellingSetupError(path: aff, message: "dictionary encoding is \(encoding), replylint needs a UTF-8 Hunspell dictionary (SET UTF-8); spelling is not checked")
+            throw SpellingSetupError(path: aff, message: "el diccionario está en \(encoding); replylint necesita un diccionario de Hunspell en UTF-8 (SET UTF-8); la ortografía no se revisa")
         }
-        self.handle = handle
+        free = [handle]
+        all = [handle]
+        maxHandles = max(1, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    deinit { Hunspell_destroy(handle) }
+    deinit { for handle in all { Hunspell_destroy(handle) } }
+
+    /// Runs `body` with a handle no other thread is using.
+    private func withHandle<T>(_ body: (OpaquePointer) -> T) -> T {
+        condition.lock()
+        var handle: OpaquePointer? = free.popLast()
+        if handle == nil && all.count < maxHandles {
+            // Reserve the slot, then load outside the lock.
+            all.append(all[0])
+            condition.unlock()
+            let made = Hunspell_create(path + ".aff", path + ".dic")
+            condition.lock()
+            if let made {
+                all[all.count - 1] = made
+                handle = made
+            } else {
+                all.removeLast()
+            }
+        }
+        while handle == nil {
+            condition.wait()
+            handle = free.popLast()
+        }
+        condition.unlock()
+        let result = body(handle!)
+        condition.lock()
+        free.append(handle!)
+        condition.signal()
+        condition.unlock()
+        return result
+    }
 
     /// Whether the dictionary accepts the word as written (Hunspell accepts `Canción` and `CANCIÓN` for
     /// `canción`, not `españa` for `España`).
     public func spell(_ word: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return word.withCString { Hunspell_spell(handle, $0) } != 0
+        withHandle { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 }
     }
 
     /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds):
     /// replylint asks only when its own candidates find nothing.
     public func suggest(_ word: String) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
+        withHandle { handle in Self.suggest(word, handle) }
+    }
+
+    private static func suggest(_ word: String, _ handle: OpaquePointer) -> [String] {
         var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         let count = word.withCString { Hunspell_suggest(handle, &list, $0) }
         guard count > 0, let items = list else { return [] }

@@ -32,7 +32,7 @@ public struct UserVocabulary: Sendable {
     public static func load(folder: String) -> Result<UserVocabulary, SpellingSetupError> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .failure(SpellingSetupError(path: folder, message: "vocabulary folder not found (it should hold accept.txt and/or reject.txt)"))
+            return .failure(SpellingSetupError(path: folder, message: "no se encuentra la carpeta de vocabulario (debe contener accept.txt o reject.txt)"))
         }
         var vocabulary = UserVocabulary(folder: folder)
         var any = false
@@ -41,29 +41,62 @@ public struct UserVocabulary: Sendable {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             any = true
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                return .failure(SpellingSetupError(path: path, message: "unreadable or not UTF-8"))
+                return .failure(SpellingSetupError(path: path, message: "no se puede leer o no es UTF-8"))
             }
             var lineNumber = 0
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1
                 let entry = raw.trimmingCharacters(in: .whitespacesAndNewlines)
                 if entry.isEmpty || entry.hasPrefix("#") { continue }
-                let lowered = entry.lowercased().precomposedStringWithCanonicalMapping
-                if entry.rangeOfCharacter(from: UserVocabulary.patternCharacters) == nil {
-                    if name == "accept.txt" { vocabulary.accepted.insert(lowered) } else { vocabulary.rejected.insert(lowered) }
-                    continue
+                guard vocabulary.add(entry, accept: name == "accept.txt") else {
+                    return .failure(SpellingSetupError(path: "\(path):\(lineNumber)", message: "patrón no válido: \(entry)"))
                 }
-                guard let regex = try? NSRegularExpression(pattern: "^(?:\(entry))$", options: [.caseInsensitive]) else {
-                    return .failure(SpellingSetupError(path: "\(path):\(lineNumber)", message: "not a valid pattern: \(entry)"))
-                }
-                let pattern = Pattern(source: entry, regex: regex)
-                if name == "accept.txt" { vocabulary.acceptPatterns.append(pattern) } else { vocabulary.rejectPatterns.append(pattern) }
             }
         }
         guard any else {
-            return .failure(SpellingSetupError(path: folder, message: "vocabulary folder has neither accept.txt nor reject.txt"))
+            return .failure(SpellingSetupError(path: folder, message: "la carpeta de vocabulario no tiene accept.txt ni reject.txt"))
         }
         return .success(vocabulary)
+    }
+
+    /// Adds one entry (a word, or a pattern when it holds regular-expression characters) to the
+    /// accept or the reject list; false when a pattern does not compile.
+    mutating func add(_ entry: String, accept: Bool) -> Bool {
+        let lowered = entry.lowercased().precomposedStringWithCanonicalMapping
+        if entry.rangeOfCharacter(from: UserVocabulary.patternCharacters) == nil {
+            if accept { accepted.insert(lowered) } else { rejected.insert(lowered) }
+            return true
+        }
+        guard let regex = try? NSRegularExpression(pattern: "^(?:\(entry))$", options: [.caseInsensitive]) else { return false }
+        let pattern = Pattern(source: entry, regex: regex)
+        if accept { acceptPatterns.append(pattern) } else { rejectPatterns.append(pattern) }
+        return true
+    }
+
+    /// The vocabulary `.replylint.yml` names (`vocabulary: accept/reject`), which the config step
+    /// adds to the lexicons as the tables `vocabulary/accept` and `vocabulary/reject`.
+    static func fromLexicons(_ lexicons: LexiconStore) throws -> UserVocabulary? {
+        var vocabulary = UserVocabulary(folder: "")
+        var any = false
+        for (name, accept) in [("vocabulary/accept", true), ("vocabulary/reject", false)] {
+            guard let table = lexicons.tables[name] else { continue }
+            any = true
+            for row in table.rows where !vocabulary.add(row.term, accept: accept) {
+                throw LexiconError(path: table.path, line: row.line, reason: "patrón no válido: \(row.term)")
+            }
+        }
+        return any ? vocabulary : nil
+    }
+
+    /// Both vocabularies: a word is accepted or rejected when either says so.
+    func merged(with other: UserVocabulary?) -> UserVocabulary {
+        guard let other else { return self }
+        var result = self
+        result.accepted.formUnion(other.accepted)
+        result.rejected.formUnion(other.rejected)
+        result.acceptPatterns += other.acceptPatterns
+        result.rejectPatterns += other.rejectPatterns
+        return result
     }
 
     static let patternCharacters = CharacterSet(charactersIn: "[](){}*+?|\\^$.")

@@ -37,7 +37,7 @@ struct MixedRule: Rule {
     let forms: AddressForms
 
     init(lexicons: LexiconStore) throws {
-        forms = try AddressForms(lexicons: lexicons)
+        forms = try lexicons.shared("register.address-forms") { try AddressForms(lexicons: lexicons) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -5,6 +5,7 @@ public enum RegisterFamily {
         AbbreviationRule.self,
         ElongationRule.self,
         PunctuationRule.self,
+        SpacingRule.self,
         ShoutingRule.self,
         SlangRule.self,
         TuteoRule.self,

@@ -27,7 +27,7 @@ enum RegisterText {
 
     /// Splits a lexicon field of alternatives written `a / b`.
     static func alternatives(_ field: String) -> [String] {
-        field.components(separatedBy: " / ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        field.components(separatedBy: " / ").map { $0.trimmedBlanks }.filter { !$0.isEmpty }
     }
 
     /// A folding function for lexicon terms: the same folding tokens get.

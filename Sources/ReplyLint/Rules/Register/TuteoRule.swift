@@ -54,7 +54,7 @@ struct TuteoRule: Rule {
     let forms: AddressForms
 
     init(lexicons: LexiconStore) throws {
-        forms = try AddressForms(lexicons: lexicons)
+        forms = try lexicons.shared("register.address-forms") { try AddressForms(lexicons: lexicons) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -41,7 +41,7 @@ struct VoseoRule: Rule {
     let forms: AddressForms
 
     init(lexicons: LexiconStore) throws {
-        forms = try AddressForms(lexicons: lexicons)
+        forms = try lexicons.shared("register.address-forms") { try AddressForms(lexicons: lexicons) }
     }
 
     func check(_ context: RuleContext) -> [Finding] {

@@ -6,11 +6,12 @@ public struct MissingAccentRule: Rule {
         category: .spelling,
         summary: "palabra sin tilde, o con la tilde mal puesta, que el diccionario solo conoce con ella",
         rationale: """
-        A missing accent is the most frequent spelling error in Spanish replies, and in a public answer \
-        from a brand it reads as haste or carelessness: the customer sees it next to the brand's name. \
-        The rule flags words that the Spanish dictionary does not know as written but knows with an \
-        accent added or moved (informacion → información), so the fix is certain. Accents that change \
-        the word's grammar (esta/está, solo/sólo, mas/más) are out of its reach: both forms are words.
+        La falta de tilde es el error ortográfico más frecuente en las respuestas en español, y en una \
+        respuesta pública de una marca se lee como prisa o descuido: el cliente la ve junto al nombre de la \
+        marca. La regla señala palabras que el diccionario no conoce tal como están escritas pero sí con una \
+        tilde añadida o cambiada de sitio (informacion → información), así que la corrección es segura. Las \
+        tildes que cambian la gramática (esta/está, solo/sólo, mas/más) quedan fuera de su alcance: las dos \
+        formas son palabras.
         """,
         triggering: [
             RuleExample("Le enviaremos la «informacion» de su pedido por correo."),
@@ -47,6 +48,6 @@ public struct MissingAccentRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .accent }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .accent }.map(\.finding)
     }
 }

@@ -6,11 +6,12 @@ public struct RejectedWordRule: Rule {
         category: .spelling,
         summary: "forma coloquial o anticuada, o palabra que el vocabulario del equipo excluye",
         rationale: """
-        The Spanish dictionary accepts a few colloquial or archaic forms (asín, toballa, conducí) that \
-        look uneducated in a brand's reply; the project lists them with the standard form. Every brand \
-        also has words it does not write: a competitor's name, an old product name, a spelling its style \
-        guide has retired. The team lists those in its vocabulary folder's reject.txt (given with \
-        --vocab) and replylint flags them wherever they appear, even when the dictionary knows them.
+        El diccionario admite algunas formas coloquiales o anticuadas (asín, toballa, conducí) que en la \
+        respuesta de una marca parecen poco cuidadas; el proyecto las lista junto a la forma estándar. Cada \
+        marca tiene además palabras que no escribe: el nombre de la competencia, un producto retirado, una \
+        grafía que su guía de estilo ya no usa. El equipo las pone en el reject.txt de su carpeta de \
+        vocabulario (--vocab, o vocabulary.reject en .replylint.yml) y replylint las señala dondequiera que \
+        aparezcan, aunque el diccionario las conozca.
         """,
         triggering: [
             RuleExample("Ayer «conducí» hasta su tienda y el paquete ya estaba listo."),
@@ -33,6 +34,6 @@ public struct RejectedWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .rejected }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .rejected }.map(\.finding)
     }
 }

@@ -53,7 +53,9 @@ struct SpellingScan: Sendable {
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
         checker = try? SpellChecker.shared(dictionary: settings.dictionary).get()
-        user = settings.vocabulary.flatMap { try? UserVocabulary.load(folder: $0).get() }
+        let folder = settings.vocabulary.flatMap { try? UserVocabulary.load(folder: $0).get() }
+        let configured = try UserVocabulary.fromLexicons(lexicons)
+        user = folder.map { $0.merged(with: configured) } ?? configured
     }
 
     func accepts(_ lower: String) -> Bool {
@@ -95,16 +97,22 @@ struct SpellingScan: Sendable {
 
     func report(_ token: Token, sentenceStart: Bool, voseo: Bool = false) -> Report? {
         // Invisible format characters (a soft hyphen, a bidi mark pasted with a handle) are not spelled.
-        let text = token.text.unicodeScalars.contains { $0.properties.generalCategory == .format }
+        // ASCII words (most of them) need neither the format-character filter nor normalization.
+        let ascii = token.shape.contains(.ascii)
+        let text = !ascii && token.text.unicodeScalars.contains { $0.properties.generalCategory == .format }
             ? String(String.UnicodeScalarView(token.text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
             : token.text
         // Only letters, marks, apostrophes and hyphens make a word: digits, dots, `@` or `_` mean a code, a
         // file name or a handle (`factura.pdf`, `español@usuario`).
-        if text.unicodeScalars.contains(where: { !($0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
+        if ascii {
+            if text.utf8.contains(where: { !(($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x27 || $0 == 0x2D) }) {
+                return nil
+            }
+        } else if text.unicodeScalars.contains(where: { !($0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark
                                                    || $0 == "'" || $0 == "’" || $0 == "-") || $0.properties.numericType != nil }) {
             return nil
         }
-        let lower = text.lowercased().precomposedStringWithCanonicalMapping
+        let lower = ascii ? token.lower : text.lowercased().precomposedStringWithCanonicalMapping
         if let user, user.rejects(lower) { return rejected(token.range, text) }
         if let standard = projectRejects[lower] {
             let fix = token.isCapitalized ? SpellingScan.capitalize(standard) : standard
@@ -126,7 +134,7 @@ struct SpellingScan: Sendable {
                 help: "revise si faltan espacios entre palabras", severity: .note))
         }
 
-        let form = text.precomposedStringWithCanonicalMapping
+        let form = ascii ? text : text.precomposedStringWithCanonicalMapping
         if checker.isCorrect(form) { return nil }
         let scalars = Array(form.unicodeScalars)
         let capitalized = token.isCapitalized

@@ -5,13 +5,13 @@ public struct UnknownWordRule: Rule {
         category: .spelling,
         summary: "palabra que ni el diccionario ni el vocabulario conocen",
         rationale: """
-        A misspelled word in a public reply makes the brand look careless, and customers screenshot \
-        such replies. The rule spells every word of the reply with Hunspell's Spanish dictionary plus the \
-        project vocabulary (whatsapp, email, app, link, ticket...) and the team's own accept list, and \
-        suggests corrections for the usual slips: b/v, ll/y, h, c/s/z, g/j, doubled letters, a letter \
-        missing or swapped. Mentions, hashtags, links, e-mail addresses, template placeholders, emoji, \
-        numbers and acronyms are never spelled. A capitalised word in mid-sentence that the dictionary \
-        lacks is most likely a name, so it is only a note.
+        Una palabra mal escrita en una respuesta pública hace que la marca parezca descuidada, y los clientes \
+        hacen capturas de esas respuestas. La regla revisa cada palabra con el diccionario español de Hunspell, \
+        el vocabulario del proyecto (whatsapp, email, app, link, ticket...) y la lista de palabras aceptadas \
+        del equipo, y propone correcciones para los deslices habituales: b/v, ll/y, h, c/s/z, g/j, letras \
+        dobles, una letra que falta o está cambiada. Las menciones, etiquetas, enlaces, correos, marcadores de \
+        plantilla, emojis, números y siglas nunca se revisan. Una palabra con mayúscula en mitad de la frase que \
+        el diccionario no conoce es casi siempre un nombre, así que solo es una nota.
         """,
         triggering: [
             RuleExample("Puede «bolver» a intentarlo en unos minutos."),
@@ -45,6 +45,6 @@ public struct UnknownWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        scan.reports(context).filter { $0.kind == .unknown }.map(\.finding)
+        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .unknown }.map(\.finding)
     }
 }

@@ -1,0 +1,744 @@
+import Foundation
+
+/// One entry of a matched lexicon, as the rules see it.
+public struct LexiconEntry: Sendable {
+    /// The table the entry comes from (`profanity/vulgar`).
+    public let table: String
+    public let path: String
+    public let line: Int
+    /// The entry as written (`hijo de puta`).
+    public let term: String
+    /// The whole row, for the columns a rule reads itself (`sev`, `suggestion`...).
+    public let row: LexiconTable.Row
+    /// Regions where the entry applies; empty means every region.
+    public let regions: [String]
+    /// True when the word is harmless outside `regions` (`when: region`): it is then flagged only
+    /// when the reply's region is one of them.
+    public let regionOnly: Bool
+    /// Flagged only when one of these words is in the same sentence (empty: no condition).
+    public let with: Set<String>
+    /// Never flagged when one of these words is in the same sentence.
+    public let without: Set<String>
+
+    /// Whether the entry applies under the given options (region only; sentence conditions are
+    /// checked per match).
+    public func applies(region: String?) -> Bool {
+        guard regionOnly else { return true }
+        guard let region else { return false }
+        let wanted = LexiconMatcher.normalizeRegion(region)
+        return regions.contains { $0 == wanted }
+    }
+}
+
+/// A lexicon entry found in a document.
+public struct LexiconMatch: Sendable, Equatable {
+    /// Index into `LexiconMatcher.entries`.
+    public let entry: Int
+    /// UTF-8 byte range in the document text.
+    public let range: Range<Int>
+    /// The lexicon form that matched (`pendejos`, `hijo de puta`).
+    public let form: String
+    /// True when the text hid the word: leetspeak, elongation, masking, spaced or dotted letters.
+    public let disguised: Bool
+}
+
+/// Finds lexicon entries in tokenized replies, seeing through case, accents, leetspeak,
+/// elongation, masking and spaced letters, and matching multi-word phrases across spaces and
+/// punctuation. Matching is on whole tokens: `computadora` never contains anything.
+///
+/// Lexicon columns it reads (all but the first optional; see each file's header):
+/// - the first field: the entry, one word or a phrase; `<name>` in a phrase stands for any member
+///   of the class `name` from the classes table (`todos los <grupo> son`);
+/// - `forms`: the inflections the entry declares, comma-separated: `-as` is an ending for a one-word
+///   entry: one that starts with a vowel replaces the entry's final vowel (`pendejo`, `-as` →
+///   `pendejas`), one that starts with a consonant is added (`sudaca`, `-s` → `sudacas`); anything
+///   else is a whole extra form (`hija de puta`, `verguita`);
+/// - `region`: `*` or empty for everywhere, else tags such as `es-MX, es-AR`;
+/// - `when`: space-separated conditions: `region` (harmless outside its regions: flagged only when
+///   the reply's region is one of them), `with:w1,w2` (only when one of these words is in the same
+///   sentence), `without:w1,w2` (never when one of them is).
+///
+/// Everything is folded into dictionaries once, in `init`; matching a document is linear in its
+/// tokens (disguise candidates, which are rare, cost a little more).
+public struct LexiconMatcher: Sendable {
+    public let entries: [LexiconEntry]
+
+    enum Element: Sendable {
+        case word(String, collapsed: String)
+        case member(String)
+    }
+
+    struct Phrase: Sendable {
+        let entry: Int
+        let elements: [Element]
+        let form: String
+    }
+
+    struct ClassSet: Sendable {
+        var singles: Set<String> = []
+        var phrases: [[String]] = []
+    }
+
+    /// Single-word forms → entry.
+    let singles: [String: Int]
+    /// Collapsed forms (runs of a letter squeezed to one) → (entry, form) pairs.
+    let elongated: [String: [(Int, String)]]
+    /// Phrases of plain words written as one word (`hijodeputa`, `halamadrid`) → (entry, form).
+    let glued: [String: (Int, String)]
+    /// Phrases by the collapsed key of their first word.
+    let phrasesByFirst: [String: [Phrase]]
+    /// Phrases that start with a class slot (also filed in `phrasesByFirst`).
+    let phrasesByClass: [Phrase]
+    let classes: [String: ClassSet]
+    /// Every word of every phrase and class member, to cut spelled-out runs (`m a d r e y`).
+    let phraseWords: Set<String>
+    /// Every single or glued form, for masked words (`m*erda`).
+    let maskable: [(key: [UInt8], entry: Int)]
+
+    // MARK: - Building
+
+    /// Builds a matcher over the rows of `tables`. `classes` is a table whose first field is a
+    /// member and whose `class` column names its class (`gitanos | grupo`).
+    public init(tables: [LexiconTable], classes: LexiconTable? = nil) throws {
+        let tokenizer = try Tokenizer()
+        func fold(_ s: String) -> String { tokenizer.fold(s) }
+
+        var classSets: [String: ClassSet] = [:]
+        if let classes {
+            try classes.require("class")
+            var seen: [String: Int] = [:]
+            for row in classes.rows {
+                let name = row["class"]
+                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "_" }) else {
+                    throw LexiconError(path: classes.path, line: row.line, reason: "a member needs a class name (letters only)")
+                }
+                let forms = try LexiconMatcher.forms(of: row.term, declared: row["forms"], path: classes.path, line: row.line, fold: fold)
+                for form in forms {
+                    let key = "\(name):\(form.joined(separator: " "))"
+                    if let other = seen[key] {
+                        throw LexiconError(path: classes.path, line: row.line, reason: "duplicate member '\(form.joined(separator: " "))' of <\(name)>, also at line \(other)")
+                    }
+                    seen[key] = row.line
+                    if form.count == 1 { classSets[name, default: ClassSet()].singles.insert(form[0]) } else { classSets[name, default: ClassSet()].phrases.append(form) }
+                }
+            }
+        }
+
+        var entries: [LexiconEntry] = []
+        var singles: [String: Int] = [:]
+        var elongated: [String: [(Int, String)]] = [:]
+        var glued: [String: (Int, String)] = [:]
+        var byFirst: [String: [Phrase]] = [:]
+        var byClass: [Phrase] = []
+        var phraseSeen: [String: Int] = [:]
+
+        func where_(_ index: Int) -> String { "\(entries[index].path):\(entries[index].line)" }
+
+        for table in tables {
+            for row in table.rows {
+                let index = entries.count
+                let regions = try LexiconMatcher.regions(row["region"], path: table.path, line: row.line)
+                var regionOnly = false
+                var with: Set<String> = []
+                var without: Set<String> = []
+                for clause in row["when"].split(separator: " ").map(String.init) where !clause.isEmpty {
+                    if clause == "region" {
+                        regionOnly = true
+                    } else if clause.hasPrefix("with:") || clause.hasPrefix("without:") {
+                        let words = clause.drop(while: { $0 != ":" }).dropFirst().split(separator: ",").map { fold(String($0)) }
+                        guard !words.isEmpty, words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isLetter) }) else {
+                            throw LexiconError(path: table.path, line: row.line, reason: "'\(clause)' needs words: with:a,b,c")
+                        }
+                        if clause.hasPrefix("with:") { with.formUnion(words) } else { without.formUnion(words) }
+                    } else {
+                        throw LexiconError(path: table.path, line: row.line, reason: "unknown condition '\(clause)' (known: region, with:a,b, without:a,b)")
+                    }
+                }
+                if regionOnly && regions.isEmpty {
+                    throw LexiconError(path: table.path, line: row.line, reason: "'when: region' needs region tags in the region column")
+                }
+                entries.append(LexiconEntry(table: table.name, path: table.path, line: row.line, term: row.term, row: row,
+                                            regions: regions, regionOnly: regionOnly, with: with, without: without))
+                let forms = try LexiconMatcher.forms(of: row.term, declared: row["forms"], path: table.path, line: row.line, fold: fold)
+                for form in forms {
+                    let hasSlot = form.contains { $0.hasPrefix("<") }
+                    for word in form where word.hasPrefix("<") {
+                        let name = String(word.dropFirst().dropLast())
+                        guard classSets[name] != nil else {
+                            throw LexiconError(path: table.path, line: row.line, reason: "unknown class <\(name)>")
+                        }
+                    }
+                    if form.count == 1 && !hasSlot {
+                        let key = form[0]
+                        if let other = singles[key], other != index {
+                            throw LexiconError(path: table.path, line: row.line, reason: "duplicate form '\(key)', also at \(where_(other))")
+                        }
+                        singles[key] = index
+                        elongated[LexiconMatcher.collapse(key), default: []].append((index, key))
+                        continue
+                    }
+                    let joined = form.joined(separator: " ")
+                    if let other = phraseSeen[joined], other != index {
+                        throw LexiconError(path: table.path, line: row.line, reason: "duplicate phrase '\(joined)', also at \(where_(other))")
+                    }
+                    if phraseSeen[joined] != nil { continue }
+                    phraseSeen[joined] = index
+                    let elements: [Element] = form.map { word in
+                        word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast())) : .word(word, collapsed: LexiconMatcher.collapse(word))
+                    }
+                    let phrase = Phrase(entry: index, elements: elements, form: joined)
+                    switch elements[0] {
+                    case .word(_, let c):
+                        byFirst[c, default: []].append(phrase)
+                    case .member(let name):
+                        // A phrase that opens with a slot is filed under every first word of the slot's members.
+                        let set = classSets[name]!
+                        let firstWords = Set(set.singles).union(set.phrases.map { $0[0] })
+                        for word in firstWords { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
+                        byClass.append(phrase)
+                    }
+                    if !hasSlot {
+                        let g = form.joined()
+                        if glued[g] == nil { glued[g] = (index, joined) }
+                    }
+                }
+            }
+        }
+        // A glued phrase never shadows a real single-word entry.
+        for key in glued.keys where singles[key] != nil { glued[key] = nil }
+        for (key, value) in glued.sorted(by: { $0.key < $1.key }) {
+            elongated[LexiconMatcher.collapse(key), default: []].append(value)
+        }
+        for key in byFirst.keys {
+            byFirst[key]!.sort { $0.elements.count > $1.elements.count }
+        }
+        self.entries = entries
+        self.singles = singles
+        self.elongated = elongated
+        self.glued = glued
+        self.phrasesByFirst = byFirst
+        self.phrasesByClass = byClass.sorted { $0.elements.count > $1.elements.count }
+        self.classes = classSets
+        var phraseWords = Set<String>()
+        for list in byFirst.values {
+            for phrase in list {
+                for case .word(let word, _) in phrase.elements { phraseWords.insert(word) }
+            }
+        }
+        for set in classSets.values {
+            phraseWords.formUnion(set.singles)
+            for words in set.phrases { phraseWords.formUnion(words) }
+        }
+        self.phraseWords = phraseWords
+        self.maskable = (singles.map { (Array($0.key.utf8), $0.value) } + glued.map { (Array($0.key.utf8), $0.value.0) })
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .map { (key: $0.0, entry: $0.1) }
+    }
+
+    /// The forms an entry declares, each as folded words (`<class>` slots kept as written).
+    static func forms(of term: String, declared: String, path: String, line: Int, fold: (String) -> String) throws -> [[String]] {
+        func words(_ text: String) throws -> [String] {
+            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var result: [String] = []
+            for part in parts {
+                if part.hasPrefix("<") && part.hasSuffix(">") && part.count > 2 {
+                    result.append(part)
+                    continue
+                }
+                let folded = fold(part).filter { !($0.isPunctuation) }
+                guard !folded.isEmpty, folded.allSatisfy({ $0.isLetter }) else {
+                    throw LexiconError(path: path, line: line, reason: "'\(part)' is not a word (letters only, or a <class> slot)")
+                }
+                result.append(folded)
+            }
+            guard !result.isEmpty else { throw LexiconError(path: path, line: line, reason: "empty entry") }
+            return result
+        }
+        let base = try words(term)
+        var result: [[String]] = [base]
+        for item in declared.split(separator: ",").map({ $0.trimmedBlanks }) where !item.isEmpty {
+            if item.hasPrefix("-") {
+                guard base.count == 1, !base[0].hasPrefix("<") else {
+                    throw LexiconError(path: path, line: line, reason: "'\(item)': an ending applies to a one-word entry; write phrase forms in full")
+                }
+                let ending = fold(String(item.dropFirst()))
+                guard !ending.isEmpty, ending.allSatisfy(\.isLetter) else {
+                    throw LexiconError(path: path, line: line, reason: "'\(item)' is not an ending (letters after '-')")
+                }
+                // An ending that starts with a vowel replaces the entry's final vowel (pendejo, -as:
+                // pendejas); one that starts with a consonant is added (sudaca, -s: sudacas).
+                var stem = base[0]
+                if let first = ending.first, "aeiou".contains(first), let last = stem.last, "aeo".contains(last) { stem.removeLast() }
+                result.append([stem + ending])
+            } else {
+                result.append(try words(item))
+            }
+        }
+        var unique: [[String]] = []
+        for form in result where !unique.contains(form) { unique.append(form) }
+        return unique
+    }
+
+    static func regions(_ field: String, path: String, line: Int) throws -> [String] {
+        let trimmed = field.trimmedBlanks
+        if trimmed.isEmpty || trimmed == "*" { return [] }
+        return try trimmed.split(separator: ",").map { raw in
+            let tag = raw.trimmedBlanks
+            let parts = tag.split(separator: "-")
+            guard parts.count == 2, parts[0] == "es", parts[1].count == 2, parts[1].allSatisfy({ $0.isUppercase && $0.isASCII }) else {
+                throw LexiconError(path: path, line: line, reason: "region '\(tag)' is not a tag like es-MX (or * for everywhere)")
+            }
+            return tag
+        }
+    }
+
+    /// `es_mx`, `ES-MX`, `es-MX` → `es-MX`.
+    public static func normalizeRegion(_ region: String) -> String {
+        let parts = region.replacingOccurrences(of: "_", with: "-").split(separator: "-")
+        guard parts.count == 2 else { return region }
+        return parts[0].lowercased() + "-" + parts[1].uppercased()
+    }
+
+    /// Squeezes every run of one letter to a single letter (`mieeerda` → `mierda`, `perra` → `pera`).
+    static func collapse(_ s: String) -> String {
+        // Only ASCII letters are squeezed: a multi-byte letter is kept whole.
+        var last: UInt8 = 0
+        var doubled = false
+        for b in s.utf8 {
+            if b == last && b >= 0x61 && b <= 0x7A { doubled = true; break }
+            last = b
+        }
+        if !doubled { return s }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            if b == previous && b >= 0x61 && b <= 0x7A { continue }
+            bytes.append(b)
+            previous = b
+        }
+        return bytes.count == s.utf8.count ? s : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letters that Spanish doubles in ordinary words (`llamar`, `perro`, `acción`, `innato`, `leer`,
+    /// `cooperar`): two of them in a row are not an elongation, three are.
+    static let ordinaryDoubles: Set<Character> = ["l", "r", "c", "n", "e", "o"]
+
+    /// Whether a word looks stretched: a letter three times in a row, or twice when Spanish never
+    /// doubles it (`mierdaa`, `puuta`; not `cullera`, `leer`).
+    static func hasRun(_ s: String) -> Bool {
+        var previous: UInt8 = 0
+        var length = 0
+        for b in s.utf8 {
+            if b == previous && b >= 0x61 && b <= 0x7A {
+                length += 1
+                if length >= 3 || !ordinaryDoubleBytes.contains(b) { return true }
+            } else {
+                length = 1
+            }
+            previous = b
+        }
+        return false
+    }
+
+    static let ordinaryDoubleBytes: Set<UInt8> = Set(ordinaryDoubles.compactMap(\.asciiValue))
+
+    /// True for a word of plain lowercase letters (ASCII or ñ): no separator, leetspeak or symbol to
+    /// read through, the common case.
+    @inline(__always) static func isPlain(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b >= 0x61 && b <= 0x7A { continue }
+            if b == 0xC3, utf8.next() == 0xB1 { continue }
+            return false
+        }
+        return true
+    }
+
+    // MARK: - Normalizing what the reply wrote
+
+    /// Characters a writer puts between letters to hide a word (`p.u.t.a`, `m-i-e-r-d-a`).
+    static let separators: Set<Character> = [".", "-", "_", "'", "’", "·", ",", "/", "|", "~"]
+    /// Characters that stand for one or more hidden letters (`m*erda`).
+    static let wildcards: Set<Character> = ["*", "#", "%", "?", "_", "•", "×"]
+    static let leet: [Character: Character] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g",
+        "@": "a", "$": "s", "!": "i", "€": "e", "¡": "i",
+    ]
+
+    /// The keys a written word may stand for: itself without separators, then its leetspeak
+    /// readings (`1` read as `i`, then as `l`).
+    static func variants(_ folded: String) -> [String] {
+        if isPlain(folded) { return [folded] }
+        var plain = folded
+        if plain.contains(where: { separators.contains($0) }) {
+            plain.removeAll { separators.contains($0) }
+        }
+        guard plain.contains(where: { leet[$0] != nil }), plain.contains(where: \.isLetter) else { return [plain] }
+        let asI = String(plain.map { leet[$0] ?? $0 })
+        var result = [plain, asI]
+        if plain.contains("1") {
+            result.append(String(plain.map { $0 == "1" ? "l" : (leet[$0] ?? $0) }))
+        }
+        return result
+    }
+
+    // MARK: - Matching
+
+    struct Unit {
+        var keys: [String]
+        var collapsed: [String]?
+        var range: Range<Int>
+        var sentence: Int
+        var disguised: Bool
+        /// A word with hidden letters (`m*dre`), matched against phrase words.
+        var mask: Mask? = nil
+    }
+
+    typealias Mask = (pattern: [(letter: UInt8?, count: Int)], visible: Int)
+
+    /// Every active entry found in the reply, longest first where they overlap, in text order.
+    public func matches(in context: RuleContext) -> [LexiconMatch] {
+        let tokens = context.tokens
+        let region = context.options.region
+        var active = [Bool?](repeating: nil, count: entries.count)
+        func isActive(_ entry: Int, sentence: Int) -> Bool {
+            if active[entry] == nil { active[entry] = entries[entry].applies(region: region) }
+            guard active[entry]! else { return false }
+            let e = entries[entry]
+            if e.with.isEmpty && e.without.isEmpty { return true }
+            guard sentence < context.sentences.count else { return e.with.isEmpty }
+            var sawWith = false
+            for t in context.sentences[sentence].tokens {
+                let f = tokens[t].folded
+                if e.without.contains(f) { return false }
+                if e.with.contains(f) { sawWith = true }
+            }
+            return e.with.isEmpty || sawWith
+        }
+
+        // Word units: one per token; tokens that are not words break phrases (empty keys).
+        var units: [Unit] = []
+        units.reserveCapacity(tokens.count)
+        for token in tokens {
+            switch token.kind {
+            case .word, .number, .hashtag:
+                var folded = token.folded
+                if token.kind == .hashtag { folded.removeFirst() }
+                if token.kind == .number && !folded.contains(where: \.isLetter) {
+                    units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+                    continue
+                }
+                let keys = LexiconMatcher.variants(folded)
+                let runs = keys.contains(where: LexiconMatcher.hasRun)
+                units.append(Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
+                                  sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded))
+            case .mention:
+                // `@sshole`: an at sign read as the letter a.
+                let key = "a" + token.folded.dropFirst()
+                units.append(Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
+                                  range: token.range, sentence: token.sentence, disguised: true))
+            case .punctuation:
+                continue
+            default:
+                units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+            }
+        }
+
+        var found: [LexiconMatch] = []
+
+        func single(_ unit: Unit) -> LexiconMatch? {
+            for key in unit.keys {
+                if let e = singles[key], isActive(e, sentence: unit.sentence) {
+                    return LexiconMatch(entry: e, range: unit.range, form: key, disguised: unit.disguised)
+                }
+                if let (e, form) = glued[key], isActive(e, sentence: unit.sentence) {
+                    return LexiconMatch(entry: e, range: unit.range, form: form, disguised: unit.disguised)
+                }
+            }
+            if let collapsed = unit.collapsed {
+                for (key, c) in zip(unit.keys, collapsed) {
+                    for (e, form) in elongated[c] ?? [] where key.count > form.replacingOccurrences(of: " ", with: "").count
+                        && isActive(e, sentence: unit.sentence) {
+                        return LexiconMatch(entry: e, range: unit.range, form: form, disguised: true)
+                    }
+                }
+            }
+            return nil
+        }
+
+        func wordMatches(_ unit: Unit, _ key: String, _ collapsedKey: String) -> Bool {
+            if let mask = unit.mask {
+                let bytes = Array(key.utf8)
+                return mask.visible * 2 >= bytes.count && LexiconMatcher.fits(mask.pattern[...], bytes[...])
+            }
+            for k in unit.keys where k == key { return true }
+            if let collapsed = unit.collapsed {
+                for (k, c) in zip(unit.keys, collapsed) where c == collapsedKey && k.count > key.count { return true }
+            }
+            return false
+        }
+
+        /// End unit indexes (exclusive) where the phrase elements from `element` on match from unit `u`.
+        func match(_ units: [Unit], _ elements: [Element], _ element: Int, _ u: Int, _ sentence: Int) -> Int? {
+            if element == elements.count { return u }
+            guard u < units.count, units[u].sentence == sentence else { return nil }
+            switch elements[element] {
+            case .word(let key, let c):
+                guard wordMatches(units[u], key, c) else { return nil }
+                return match(units, elements, element + 1, u + 1, sentence)
+            case .member(let name):
+                guard let set = classes[name] else { return nil }
+                var best: Int?
+                for words in set.phrases where u + words.count <= units.count {
+                    var ok = true
+                    for (offset, word) in words.enumerated() {
+                        let unit = units[u + offset]
+                        if unit.sentence != sentence || !unit.keys.contains(word) { ok = false; break }
+                    }
+                    if ok, let end = match(units, elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
+                }
+                if units[u].keys.contains(where: { set.singles.contains($0) }),
+                   let end = match(units, elements, element + 1, u + 1, sentence) {
+                    best = max(best ?? end, end)
+                }
+                return best
+            }
+        }
+
+        func phrases(_ units: [Unit], singlesToo: Bool) {
+            for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
+                if singlesToo, let m = single(unit) { found.append(m) }
+                var candidates: [Phrase] = []
+                let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
+                for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
+                    if let list = phrasesByFirst[key] { candidates += list }
+                }
+                for phrase in candidates {
+                    guard let end = match(units, phrase.elements, 0, u, unit.sentence), end > u,
+                          isActive(phrase.entry, sentence: unit.sentence) else { continue }
+                    let disguised = units[u..<end].contains { $0.disguised }
+                    found.append(LexiconMatch(entry: phrase.entry, range: unit.range.lowerBound..<units[end - 1].range.upperBound,
+                                              form: phrase.form, disguised: disguised))
+                }
+            }
+        }
+        phrases(units, singlesToo: true)
+        // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
+        // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words.
+        if let merged = mergedUnits(context, units) { phrases(merged, singlesToo: false) }
+
+        found += disguisedRuns(context, isActive: isActive)
+        return LexiconMatcher.resolve(found)
+    }
+
+    static let opening: Set<Character> = ["¡", "¿", "(", "[", "{", "«", "\"", "“", "‘", "'", "*", "-", "_", "."]
+    static let closing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "\"", "”", "’", "'", "…", "*", "-", "_"]
+
+    /// The glued clusters of a reply (tokens with nothing between them, at least one a symbol), as
+    /// token index ranges without their opening and closing punctuation.
+    static func clusters(_ tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < tokens.count {
+            var j = i + 1
+            while j < tokens.count && !tokens[j].spaceBefore && tokens[j].sentence == tokens[i].sentence
+                    && tokens[j].kind != .url && tokens[j].kind != .email && tokens[j].kind != .emoji { j += 1 }
+            if j - i >= 2 {
+                var lo = i
+                var hi = j
+                while lo < hi, tokens[lo].kind == .punctuation, tokens[lo].text.count == 1, opening.contains(tokens[lo].text.first!) { lo += 1 }
+                while hi > lo, tokens[hi - 1].kind == .punctuation, tokens[hi - 1].text.count == 1, closing.contains(tokens[hi - 1].text.first!) { hi -= 1 }
+                let hasWord = (lo..<hi).contains { tokens[$0].kind == .word || tokens[$0].kind == .number }
+                let hasMark = (lo..<hi).contains { tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }
+                if hi - lo >= 2, hasWord, hasMark { result.append(lo..<hi) }
+            }
+            i = j
+        }
+        return result
+    }
+
+    /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
+    static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
+        func isLetter(_ t: Token) -> Bool { (t.kind == .word || t.kind == .number) && t.folded.count == 1 }
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < tokens.count {
+            guard isLetter(tokens[i]) else { i += 1; continue }
+            var j = i + 1
+            while j < tokens.count, isLetter(tokens[j]), tokens[j].sentence == tokens[i].sentence { j += 1 }
+            if j - i >= 2 { result.append(i..<j) }
+            i = j
+        }
+        return result
+    }
+
+    /// The word units again, with each glued cluster and each spelled-out run taken as one word;
+    /// nil when the reply has none.
+    func mergedUnits(_ context: RuleContext, _ units: [Unit]) -> [Unit]? {
+        let tokens = context.tokens
+        // A spelled-out run may take in a one-letter word around it (`m a d r e y`): cut it off when
+        // the rest spells a lexicon word.
+        let runs = LexiconMatcher.spelledRuns(tokens).map { run -> Range<Int> in
+            for (head, tail) in [(0, 0), (0, 1), (1, 0), (1, 1)] where run.count - head - tail >= 2 {
+                let cut = (run.lowerBound + head)..<(run.upperBound - tail)
+                let text = cut.map { tokens[$0].folded }.joined()
+                if LexiconMatcher.variants(text).contains(where: { phraseWords.contains($0) || singles[$0] != nil }) { return cut }
+            }
+            return run
+        }
+        var spans = LexiconMatcher.clusters(tokens).map { ($0, true) } + runs.map { ($0, false) }
+        guard !spans.isEmpty else { return nil }
+        spans.sort { $0.0.lowerBound < $1.0.lowerBound }
+        var merged: [Unit] = []
+        var t = 0
+        var u = 0
+        for (span, glued) in spans where span.lowerBound >= t {
+            let start = tokens[span.lowerBound].range.lowerBound
+            // Units before the span are kept as they are.
+            while u < units.count && units[u].range.upperBound <= start { merged.append(units[u]); u += 1 }
+            let end = tokens[span.upperBound - 1].range.upperBound
+            while u < units.count && units[u].range.lowerBound < end { u += 1 }
+            let text = span.map { tokens[$0].folded }.joined()
+            var unit = Unit(keys: LexiconMatcher.variants(text), collapsed: nil, range: start..<end,
+                            sentence: tokens[span.lowerBound].sentence, disguised: true)
+            if glued, let mask = LexiconMatcher.maskPattern(text) { unit.mask = mask }
+            if unit.keys.contains(where: LexiconMatcher.hasRun) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
+            merged.append(unit)
+            t = span.upperBound
+        }
+        merged.append(contentsOf: units[u...])
+        return merged
+    }
+
+    /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
+    /// or shows fewer than two letters.
+    static func maskPattern(_ text: String) -> Mask? {
+        // Most clusters hide nothing: look for a wildcard byte before any character work.
+        guard text.utf8.contains(where: { $0 == 0x2A || $0 == 0x23 || $0 == 0x25 || $0 == 0x3F || $0 == 0x5F || $0 >= 0xC2 }) else { return nil }
+        var chars: [Character] = text.compactMap { c in
+            if "-'’,/|~.".contains(c) { return nil }
+            if wildcards.contains(c) { return c }
+            return leet[c] ?? c
+        }
+        // Only wildcards between letters hide anything.
+        while let f = chars.first, !f.isLetter { chars.removeFirst() }
+        while let l = chars.last, !l.isLetter { chars.removeLast() }
+        var pattern: [(letter: UInt8?, count: Int)] = []
+        var visible = 0
+        for c in chars {
+            if c.isLetter {
+                guard let byte = c.asciiValue ?? (c == "ñ" ? 0xF1 : nil) else { return nil }
+                pattern.append((byte, 1))
+                visible += 1
+            } else if wildcards.contains(c) {
+                if let last = pattern.last, last.letter == nil { pattern[pattern.count - 1].count += 1 } else { pattern.append((nil, 1)) }
+            } else {
+                return nil
+            }
+        }
+        guard visible >= 2, pattern.contains(where: { $0.letter == nil }) else { return nil }
+        return (pattern, visible)
+    }
+
+    /// Words cut up by symbols (`m*erda`, `hij@`, `m-i-e-r-d-a`) or spelled out letter by letter
+    /// (`m i e r d a`): rare, so a little more work per candidate is fine.
+    func disguisedRuns(_ context: RuleContext, isActive: (Int, Int) -> Bool) -> [LexiconMatch] {
+        let tokens = context.tokens
+        var found: [LexiconMatch] = []
+
+        func lookup(_ text: String, range: Range<Int>, sentence: Int) -> LexiconMatch? {
+            for key in LexiconMatcher.variants(text) {
+                if let e = singles[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
+                if let (e, form) = glued[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
+                guard LexiconMatcher.hasRun(key) else { continue }
+                for (e, form) in elongated[LexiconMatcher.collapse(key)] ?? []
+                    where key.count > form.replacingOccurrences(of: " ", with: "").count && isActive(e, sentence) {
+                    return LexiconMatch(entry: e, range: range, form: form, disguised: true)
+                }
+            }
+            return nil
+        }
+
+        // Glued clusters: tokens with nothing between them, at least one of them a symbol.
+        for span in LexiconMatcher.clusters(tokens) {
+            let text = span.map { tokens[$0].folded }.joined()
+            let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+            let sentence = tokens[span.lowerBound].sentence
+            if let m = lookup(text, range: range, sentence: sentence) ?? masked(text, range: range, sentence: sentence, isActive: isActive) {
+                found.append(m)
+            }
+        }
+
+        // One token hiding letters behind wildcards (`m_erda`).
+        for token in tokens where token.kind == .word && token.folded.contains(where: { $0 == "_" || $0 == "*" }) {
+            if let m = masked(token.folded, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
+        }
+
+        // Letters spelled out one by one: `m i e r d a`, `h d p`; the longest word first.
+        for run in LexiconMatcher.spelledRuns(tokens) {
+            var start = run.lowerBound
+            while start <= run.upperBound - 2 {
+                var hit: LexiconMatch?
+                var end = min(run.upperBound, start + 24)
+                while end - start >= 2 {
+                    let text = (start..<end).map { tokens[$0].folded }.joined()
+                    if let m = lookup(text, range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, sentence: tokens[start].sentence) {
+                        hit = m
+                        break
+                    }
+                    end -= 1
+                }
+                if let hit { found.append(hit); start = end } else { start += 1 }
+            }
+        }
+        return found
+    }
+
+    /// A word with hidden letters: each run of wildcards stands for one to three letters more than
+    /// it has characters. At least two letters, and at least half of the word, must be visible.
+    func masked(_ text: String, range: Range<Int>, sentence: Int, isActive: (Int, Int) -> Bool) -> LexiconMatch? {
+        guard let (pattern, visible) = LexiconMatcher.maskPattern(text), let firstLetter = pattern.first?.letter else { return nil }
+        for candidate in maskable where visible * 2 >= candidate.key.count {
+            if firstLetter != 0xF1 && candidate.key.first != firstLetter { continue }
+            if LexiconMatcher.fits(pattern[...], candidate.key[...]), isActive(candidate.entry, sentence) {
+                return LexiconMatch(entry: candidate.entry, range: range, form: String(decoding: candidate.key, as: UTF8.self), disguised: true)
+            }
+        }
+        return nil
+    }
+
+    static func fits(_ pattern: ArraySlice<(letter: UInt8?, count: Int)>, _ key: ArraySlice<UInt8>) -> Bool {
+        guard let first = pattern.first else { return key.isEmpty }
+        if let letter = first.letter {
+            // `ñ` is two bytes in the key: compare its second byte.
+            if letter == 0xF1 {
+                guard key.count >= 2, key[key.startIndex] == 0xC3, key[key.startIndex + 1] == 0xB1 else { return false }
+                return fits(pattern.dropFirst(), key.dropFirst(2))
+            }
+            guard let k = key.first, k == letter else { return false }
+            return fits(pattern.dropFirst(), key.dropFirst())
+        }
+        var n = 1
+        while n <= first.count + 2 && n <= key.count {
+            if fits(pattern.dropFirst(), key.dropFirst(n)) { return true }
+            n += 1
+        }
+        return false
+    }
+
+    /// Keeps the longest of overlapping matches (the earlier entry on a tie), in text order.
+    static func resolve(_ found: [LexiconMatch]) -> [LexiconMatch] {
+        let ordered = found.enumerated().sorted { a, b in
+            if a.element.range.count != b.element.range.count { return a.element.range.count > b.element.range.count }
+            if a.element.range.lowerBound != b.element.range.lowerBound { return a.element.range.lowerBound < b.element.range.lowerBound }
+            if a.element.entry != b.element.entry { return a.element.entry < b.element.entry }
+            return a.offset < b.offset
+        }
+        var kept: [LexiconMatch] = []
+        for (_, m) in ordered where !kept.contains(where: { $0.range.overlaps(m.range) }) {
+            kept.append(m)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
