@@ -191,10 +191,19 @@ final class HostileInputTests: XCTestCase {
         }
         yaml += "texto: \"Hola, gracias por escribir xq\"\n"
         let path = try write("bomba.yml", yaml)
+        // The same bomb whose leaves are replies: 9^8 references to one `texto`.
+        var replies = "a: &a {texto: \"Hola, jajaja\"}\n"
+        for i in 1..<9 {
+            let refs = Array(repeating: "*\(letters[i - 1])", count: 9).joined(separator: ", ")
+            replies += "\(letters[i]): &\(letters[i]) [\(refs)]\n"
+        }
+        let leaves = try write("bomba-respuestas.yml", replies)
         let other = try witness()
-        let result = try timedRun([path, other])
-        // Either a clear refusal or a bounded result; never 9^9 findings.
-        XCTAssertLessThan(result.report.diagnostics.filter { $0.path == path }.count, 1000, "\(rules(result, path).prefix(5))")
+        let result = try timedRun([path, leaves, other])
+        // Aliases are not expanded: each reply is linted once, where it is written.
+        XCTAssertEqual(rules(result, path), ["register.abbreviation"])
+        XCTAssertEqual(rules(result, leaves), ["register.laughter"])
+        XCTAssertEqual(result.report.diagnostics.first { $0.path == leaves }?.line, 1)
         assertWitnessLinted(result, other)
     }
 
