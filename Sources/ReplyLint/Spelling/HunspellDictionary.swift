@@ -78,6 +78,15 @@ public final class HunspellDictionary: @unchecked Sendable {
         withHandle { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 }
     }
 
+    /// Runs `body` with a `spell` function bound to one borrowed handle, for a burst of calls (a
+    /// candidate search makes hundreds): one borrow instead of one per word. `spell` must not
+    /// outlive `body`.
+    public func withSpeller<T>(_ body: (@escaping (String) -> Bool) -> T) -> T {
+        withHandle { handle in
+            body { word in word.withCString { Hunspell_spell(handle, $0) } != 0 }
+        }
+    }
+
     /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds):
     /// replylint asks only when its own candidates find nothing.
     public func suggest(_ word: String) -> [String] {

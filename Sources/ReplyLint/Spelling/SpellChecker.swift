@@ -45,8 +45,9 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// replylint's own candidates only, uncached; empty when its stages find nothing.
     public func ownSuggestions(for word: String, limit: Int = 3) -> Suggestions {
-        let generator = CandidateGenerator(spell: { [dictionary] in dictionary.spell($0) })
-        let (words, stage) = generator.candidates(for: word, limit: limit)
+        let (words, stage) = dictionary.withSpeller { spell in
+            CandidateGenerator(spell: spell).candidates(for: word, limit: limit)
+        }
         return Suggestions(words: words, stage: stage.rawValue)
     }
 
