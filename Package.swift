@@ -47,7 +47,7 @@ let package = Package(
             name: "spelling-bench",
             dependencies: ["ReplyLint"],
             path: "benchmarks/spelling",
-            exclude: ["README.md", "misspellings.tsv", "make_misspellings.py"]
+            exclude: ["README.md", "misspellings.tsv", "make_misspellings.py", "real_pairs.py"]
         ),
         .testTarget(
             name: "ReplyLintTests",
