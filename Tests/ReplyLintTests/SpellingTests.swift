@@ -89,6 +89,9 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(try spelling("Lo solucionamos con un pequeno ajuste.").first?.finding.message, "falta la eñe: «pequeno»")
         XCTAssertEqual(try spelling("Puede bolver mañana.").first?.finding.message, "palabra desconocida: «bolver»")
         XCTAssertEqual(try spelling("Su pedido sale de españa.").first?.finding.message, "nombre propio en minúscula: «españa»")
+        // The dictionary also lists a proper noun "Dificil"; the missing accent is the likelier slip.
+        XCTAssertEqual(try spelling("Es muy dificil de encontrar.").first?.finding.message, "falta la tilde: «dificil»")
+        XCTAssertEqual(try spelling("Es muy dificil de encontrar.").first?.finding.suggestions, ["difícil"])
     }
 
     func testCorrectWordsInEveryInflectionAreNotFlagged() throws {

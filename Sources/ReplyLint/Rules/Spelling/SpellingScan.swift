@@ -144,8 +144,11 @@ struct SpellingScan: Sendable {
             if sentenceStart && checker.isCorrect(lower) { return nil }
         } else {
             // A proper noun written in lowercase: `españa` → `España`.
+            // (Unless an accent makes it a common word: the dictionary knows a place "Dificil", but
+            // `dificil` is `difícil`.)
             let proper = SpellingScan.capitalize(form)
-            if !mixedCase && checker.isCorrect(proper) {
+            if !mixedCase && checker.isCorrect(proper),
+               !(checker.suggestions(for: form, fallback: false).words.first.map { SpellingScan.fold($0) == SpellingScan.fold(form) && $0 != proper } ?? false) {
                 return Report(kind: .unknown, finding: Finding(
                     range: token.range, message: "nombre propio en minúscula: «\(text)»", suggestions: [proper]))
             }
