@@ -243,7 +243,20 @@ final class SpellingTests: XCTestCase {
         // Nothing near: the own stages give up and the checker asks Hunspell.
         XCTAssertEqual(checker.ownSuggestions(for: "xqzwvkj").words, [])
         let fallback = checker.computeSuggestions(for: "graurme")
-        XCTAssertTrue(fallback.stage == "hunspell" || fallback.stage == "none")
+        XCTAssertEqual(fallback.stage, "hunspell")
+        XCTAssertEqual(fallback.words.first, "graduarme")
+        // Words not spelled like Spanish ones are not worth Hunspell's slow guesses.
+        XCTAssertEqual(checker.computeSuggestions(for: "makeup"), .init(words: [], stage: "none"))
+    }
+
+    func testHunspellIsAskedOnlyAboutSpanishLookingWords() {
+        for word in ["graurme", "falcutad", "devaluacion", "nesesitamos", "Ocacionalmente"] {
+            XCTAssertTrue(SpellChecker.worthAskingHunspell(word), word)
+        }
+        for word in ["makeup", "tweets", "branding", "servers", "uggly", "twitteer", "bnmx", "hdp", "jajjajajaj", "jajaa",
+                     "smart", "yogurth", "lowlevelrebel", "Shopping", "𝑀𝒶𝓇í𝒶", "anticonstitucionalidades"] {
+            XCTAssertFalse(SpellChecker.worthAskingHunspell(word), word)
+        }
     }
 
     func testCacheRemembersVerdicts() throws {

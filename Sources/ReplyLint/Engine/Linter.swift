@@ -57,16 +57,23 @@ public final class Linter: Sendable {
     /// Lints one document. Diagnostics come back sorted.
     public func lint(_ document: Document, tokenizer: Tokenizer) -> [Diagnostic] {
         let (tokens, sentences) = tokenizer.tokenize(document.text)
-        let context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
+        var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
         var placed: [(Finding, Active)] = []
-        for entry in active {
+        for entry in active where entry.description.category != .spelling {
             for finding in entry.rule.check(context) {
                 placed.append((finding, entry))
             }
         }
         // Spelling yields to every other family: a word already flagged as profanity or as chat
-        // slang is not also a spelling mistake.
-        let claimed = SpanIndex(placed.filter { $0.1.description.category != .spelling }.map { $0.0.range })
+        // slang is not also a spelling mistake. The spelling rules run last and skip those words (no
+        // dictionary look-up, no suggestion search); a finding that still overlaps one is dropped.
+        let claimed = SpanIndex(placed.map { $0.0.range })
+        context.claimed = claimed
+        for entry in active where entry.description.category == .spelling {
+            for finding in entry.rule.check(context) {
+                placed.append((finding, entry))
+            }
+        }
         if !claimed.isEmpty {
             placed.removeAll { finding, entry in
                 entry.description.category == .spelling && claimed.overlaps(finding.range)

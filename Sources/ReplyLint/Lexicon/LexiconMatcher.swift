@@ -95,6 +95,17 @@ public struct LexiconMatcher: Sendable {
     /// Every single or glued form, for masked words (`m*erda`).
     let maskable: [(key: [UInt8], entry: Int)]
 
+    /// What a plain word (one reading, no stretched letters: nearly every word of a reply) may start,
+    /// found with one look-up: the single or glued entry it is, and the phrases whose first word it is.
+    struct Start {
+        var single: Int?
+        var glued: (Int, String)?
+        var phrases: [Phrase] = []
+    }
+    let starts: [String: Start]
+    /// The most word units one phrase can span (a class member may be several words).
+    let longestPhrase: Int
+
     // MARK: - Building
 
     /// Builds a matcher over the rows of `tables`. `classes` is a table whose first field is a
@@ -233,6 +244,37 @@ public struct LexiconMatcher: Sendable {
         self.maskable = (singles.map { (Array($0.key.utf8), $0.value) } + glued.map { (Array($0.key.utf8), $0.value.0) })
             .sorted { $0.0.lexicographicallyPrecedes($1.0) }
             .map { (key: $0.0, entry: $0.1) }
+
+        // A plain word matches a phrase's first element only as itself (a word) or as the first word of
+        // a class member: file each phrase under those exact words, in `phrasesByFirst`'s order.
+        var starts: [String: Start] = [:]
+        for (key, entry) in singles { starts[key, default: Start()].single = entry }
+        for (key, value) in glued { starts[key, default: Start()].glued = value }
+        var longest = 1
+        for (collapsedKey, list) in byFirst {
+            for phrase in list {
+                var firstWords: [String] = []
+                switch phrase.elements[0] {
+                case .word(let word, _):
+                    firstWords = [word]
+                case .member(let name):
+                    let set = classSets[name]!
+                    firstWords = Array(Set(set.singles).union(set.phrases.map { $0[0] }))
+                }
+                for word in firstWords where LexiconMatcher.collapse(word) == collapsedKey {
+                    starts[word, default: Start()].phrases.append(phrase)
+                }
+                let span = phrase.elements.reduce(0) { total, element in
+                    switch element {
+                    case .word: return total + 1
+                    case .member(let name): return total + max(1, classSets[name]!.phrases.map(\.count).max() ?? 1)
+                    }
+                }
+                longest = max(longest, span)
+            }
+        }
+        self.starts = starts
+        self.longestPhrase = longest
     }
 
     /// The forms an entry declares, each as folded words (`<class>` slots kept as written).
@@ -393,6 +435,53 @@ public struct LexiconMatcher: Sendable {
         var disguised: Bool
         /// A word with hidden letters (`m*dre`), matched against phrase words.
         var mask: Mask? = nil
+
+        /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
+        var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
+    }
+
+    /// The word units of a document, which every matcher reads the same way: built once per document
+    /// and shared by the families (`RuleContext.memoized`), with the glued clusters and spelled-out
+    /// runs the disguise passes look at.
+    final class SharedUnits {
+        let units: [Unit]
+        let clusters: [Range<Int>]
+        let spelledRuns: [Range<Int>]
+
+        init(_ context: RuleContext) {
+            // Word units: one per token; tokens that are not words break phrases (empty keys).
+            var units: [Unit] = []
+            units.reserveCapacity(context.tokens.count)
+            context.tokens.withUnsafeBufferPointer { tokens in
+                for token in tokens {
+                    switch token.kind {
+                    case .word, .number, .hashtag:
+                        var folded = token.folded
+                        if token.kind == .hashtag { folded.removeFirst() }
+                        if token.kind == .number && !folded.contains(where: \.isLetter) {
+                            units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+                            continue
+                        }
+                        let keys = LexiconMatcher.variants(folded)
+                        let runs = keys.contains(where: LexiconMatcher.hasRun)
+                        units.append(Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
+                                          sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded))
+                    case .mention:
+                        // `@sshole`: an at sign read as the letter a.
+                        let key = "a" + token.folded.dropFirst()
+                        units.append(Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
+                                          range: token.range, sentence: token.sentence, disguised: true))
+                    case .punctuation:
+                        continue
+                    default:
+                        units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+                    }
+                }
+            }
+            self.units = units
+            clusters = LexiconMatcher.clusters(context.tokens)
+            spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
+        }
     }
 
     typealias Mask = (pattern: [(letter: UInt8?, count: Int)], visible: Int)
@@ -417,37 +506,22 @@ public struct LexiconMatcher: Sendable {
             return e.with.isEmpty || sawWith
         }
 
-        // Word units: one per token; tokens that are not words break phrases (empty keys).
-        var units: [Unit] = []
-        units.reserveCapacity(tokens.count)
-        for token in tokens {
-            switch token.kind {
-            case .word, .number, .hashtag:
-                var folded = token.folded
-                if token.kind == .hashtag { folded.removeFirst() }
-                if token.kind == .number && !folded.contains(where: \.isLetter) {
-                    units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
-                    continue
-                }
-                let keys = LexiconMatcher.variants(folded)
-                let runs = keys.contains(where: LexiconMatcher.hasRun)
-                units.append(Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
-                                  sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded))
-            case .mention:
-                // `@sshole`: an at sign read as the letter a.
-                let key = "a" + token.folded.dropFirst()
-                units.append(Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
-                                  range: token.range, sentence: token.sentence, disguised: true))
-            case .punctuation:
-                continue
-            default:
-                units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
-            }
-        }
+        let shared = context.memoized("lexicon.units") { SharedUnits(context) }
+        let units = shared.units
 
         var found: [LexiconMatch] = []
 
         func single(_ unit: Unit) -> LexiconMatch? {
+            if unit.isPlain {
+                guard let start = starts[unit.keys[0]] else { return nil }
+                if let e = start.single, isActive(e, sentence: unit.sentence) {
+                    return LexiconMatch(entry: e, range: unit.range, form: unit.keys[0], disguised: unit.disguised)
+                }
+                if let (e, form) = start.glued, isActive(e, sentence: unit.sentence) {
+                    return LexiconMatch(entry: e, range: unit.range, form: form, disguised: unit.disguised)
+                }
+                return nil
+            }
             for key in unit.keys {
                 if let e = singles[key], isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: key, disguised: unit.disguised)
@@ -506,13 +580,26 @@ public struct LexiconMatcher: Sendable {
             }
         }
 
-        func phrases(_ units: [Unit], singlesToo: Bool) {
-            for (u, unit) in units.enumerated() where !unit.keys.isEmpty {
+        /// Phrases (and single entries, with `singlesToo`) starting at the units of `starting`.
+        func phrases(_ units: [Unit], singlesToo: Bool, starting: [Range<Int>]) {
+            for window in starting {
+                for u in window where !units[u].keys.isEmpty {
+                    phrases(at: u, units, singlesToo: singlesToo)
+                }
+            }
+        }
+
+        func phrases(at u: Int, _ units: [Unit], singlesToo: Bool) {
+                let unit = units[u]
                 if singlesToo, let m = single(unit) { found.append(m) }
                 var candidates: [Phrase] = []
-                let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
-                for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
-                    if let list = phrasesByFirst[key] { candidates += list }
+                if unit.isPlain {
+                    candidates = starts[unit.keys[0]]?.phrases ?? []
+                } else {
+                    let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
+                    for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
+                        if let list = phrasesByFirst[key] { candidates += list }
+                    }
                 }
                 for phrase in candidates {
                     guard let end = match(units, phrase.elements, 0, u, unit.sentence), end > u,
@@ -521,14 +608,25 @@ public struct LexiconMatcher: Sendable {
                     found.append(LexiconMatch(entry: phrase.entry, range: unit.range.lowerBound..<units[end - 1].range.upperBound,
                                               form: phrase.form, disguised: disguised))
                 }
-            }
         }
-        phrases(units, singlesToo: true)
+        phrases(units, singlesToo: true, starting: [0..<units.count])
         // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
-        // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words.
-        if let merged = mergedUnits(context, units) { phrases(merged, singlesToo: false) }
+        // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words, and only phrases that
+        // reach one of them (any other was found above).
+        if let (merged, joined) = mergedUnits(context, shared) {
+            let reach = joined.map { max(0, $0 - longestPhrase + 1)..<($0 + 1) }
+            var windows: [Range<Int>] = []
+            for window in reach {
+                if let last = windows.last, window.lowerBound <= last.upperBound {
+                    windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+                } else {
+                    windows.append(window)
+                }
+            }
+            phrases(merged, singlesToo: false, starting: windows)
+        }
 
-        found += disguisedRuns(context, isActive: isActive)
+        found += disguisedRuns(context, shared, isActive: isActive)
         return LexiconMatcher.resolve(found)
     }
 
@@ -573,13 +671,14 @@ public struct LexiconMatcher: Sendable {
         return result
     }
 
-    /// The word units again, with each glued cluster and each spelled-out run taken as one word;
-    /// nil when the reply has none.
-    func mergedUnits(_ context: RuleContext, _ units: [Unit]) -> [Unit]? {
+    /// The word units again, with each glued cluster and each spelled-out run taken as one word, and
+    /// the indexes of those joined units; nil when the reply has none.
+    func mergedUnits(_ context: RuleContext, _ shared: SharedUnits) -> (units: [Unit], joined: [Int])? {
         let tokens = context.tokens
+        let units = shared.units
         // A spelled-out run may take in a one-letter word around it (`m a d r e y`): cut it off when
         // the rest spells a lexicon word.
-        let runs = LexiconMatcher.spelledRuns(tokens).map { run -> Range<Int> in
+        let runs = shared.spelledRuns.map { run -> Range<Int> in
             for (head, tail) in [(0, 0), (0, 1), (1, 0), (1, 1)] where run.count - head - tail >= 2 {
                 let cut = (run.lowerBound + head)..<(run.upperBound - tail)
                 let text = cut.map { tokens[$0].folded }.joined()
@@ -587,10 +686,11 @@ public struct LexiconMatcher: Sendable {
             }
             return run
         }
-        var spans = LexiconMatcher.clusters(tokens).map { ($0, true) } + runs.map { ($0, false) }
+        var spans = shared.clusters.map { ($0, true) } + runs.map { ($0, false) }
         guard !spans.isEmpty else { return nil }
         spans.sort { $0.0.lowerBound < $1.0.lowerBound }
         var merged: [Unit] = []
+        var joined: [Int] = []
         var t = 0
         var u = 0
         for (span, glued) in spans where span.lowerBound >= t {
@@ -604,11 +704,12 @@ public struct LexiconMatcher: Sendable {
                             sentence: tokens[span.lowerBound].sentence, disguised: true)
             if glued, let mask = LexiconMatcher.maskPattern(text) { unit.mask = mask }
             if unit.keys.contains(where: LexiconMatcher.hasRun) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
+            joined.append(merged.count)
             merged.append(unit)
             t = span.upperBound
         }
         merged.append(contentsOf: units[u...])
-        return merged
+        return (merged, joined)
     }
 
     /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
@@ -643,7 +744,7 @@ public struct LexiconMatcher: Sendable {
 
     /// Words cut up by symbols (`m*erda`, `hij@`, `m-i-e-r-d-a`) or spelled out letter by letter
     /// (`m i e r d a`): rare, so a little more work per candidate is fine.
-    func disguisedRuns(_ context: RuleContext, isActive: (Int, Int) -> Bool) -> [LexiconMatch] {
+    func disguisedRuns(_ context: RuleContext, _ shared: SharedUnits, isActive: (Int, Int) -> Bool) -> [LexiconMatch] {
         let tokens = context.tokens
         var found: [LexiconMatch] = []
 
@@ -661,7 +762,7 @@ public struct LexiconMatcher: Sendable {
         }
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
-        for span in LexiconMatcher.clusters(tokens) {
+        for span in shared.clusters {
             let text = span.map { tokens[$0].folded }.joined()
             let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
             let sentence = tokens[span.lowerBound].sentence
@@ -671,12 +772,12 @@ public struct LexiconMatcher: Sendable {
         }
 
         // One token hiding letters behind wildcards (`m_erda`).
-        for token in tokens where token.kind == .word && token.folded.contains(where: { $0 == "_" || $0 == "*" }) {
+        for token in tokens where token.kind == .word && token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }) {
             if let m = masked(token.folded, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
         }
 
         // Letters spelled out one by one: `m i e r d a`, `h d p`; the longest word first.
-        for run in LexiconMatcher.spelledRuns(tokens) {
+        for run in shared.spelledRuns {
             var start = run.lowerBound
             while start <= run.upperBound - 2 {
                 var hit: LexiconMatch?

@@ -107,6 +107,8 @@ public struct RuleContext {
     public let tokens: [Token]
     public let sentences: [Sentence]
     public let options: LintOptions
+    /// Spans the other families already flagged, for the spelling rules, which run last and yield to them.
+    var claimed = SpanIndex([])
     let memo = Memo()
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], options: LintOptions) {

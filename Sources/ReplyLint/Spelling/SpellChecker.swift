@@ -39,8 +39,43 @@ public final class SpellChecker: @unchecked Sendable {
     public func computeSuggestions(for word: String, limit: Int = 3) -> Suggestions {
         let own = ownSuggestions(for: word, limit: limit)
         if !own.words.isEmpty { return own }
+        guard SpellChecker.worthAskingHunspell(word) else { return Suggestions(words: [], stage: "none") }
         let theirs = Array(dictionary.suggest(word).prefix(limit))
         return Suggestions(words: theirs, stage: theirs.isEmpty ? "none" : "hunspell")
+    }
+
+    /// Letters Spanish doubles in ordinary words (`llamar`, `perro`, `acción`, `innato`, `leer`, `cooperar`).
+    static let spanishDoubles: Set<Unicode.Scalar> = ["l", "r", "c", "n", "e", "o"]
+    static let spanishLetters: Set<Unicode.Scalar> = Set("abcdefghijlmnopqrstuvxyzñáéíóúü".unicodeScalars)
+    static let vowels: Set<Unicode.Scalar> = Set("aeiouáéíóúü".unicodeScalars)
+    static let spanishFinals: Set<Unicode.Scalar> = Set("aeiouáéíóúnsrldzyjx".unicodeScalars)
+
+    /// Whether Hunspell's suggester (tens of milliseconds a word) can help with a word replylint's own
+    /// stages found nothing for. It only proposes Spanish words, so it is asked only about a word spelled
+    /// the way Spanish words are: 4 to 18 letters of the Spanish alphabet (no `k` or `w`, which Spanish
+    /// keeps for loanwords), a vowel, no doubled letter Spanish never doubles (`tt`, `gg`, `ss`), none of
+    /// the digraphs of other languages (`sh`, `th`, `gh`, `ph`, `ck`), a Spanish final letter and not two
+    /// consonants at the end, and not a two-letter alternation such as written laughter (`jajajja`).
+    /// For the rest (loanwords, brand names, laughter, keyboard mashing: `makeup`, `tweets`, `bnmx`) its
+    /// guesses were measured to be noise (`makeup` → `mapuche`), at the price of the slowest calls.
+    static func worthAskingHunspell(_ word: String) -> Bool {
+        let w = Array(word.lowercased().unicodeScalars)
+        guard w.count >= 4, w.count <= 18, w.allSatisfy(spanishLetters.contains), w.contains(where: vowels.contains) else { return false }
+        for (a, b) in zip(w, w.dropFirst()) {
+            if a == b && !spanishDoubles.contains(a) { return false }
+            switch (a, b) {
+            case ("s", "h"), ("t", "h"), ("g", "h"), ("p", "h"), ("c", "k"): return false
+            default: break
+            }
+        }
+        guard let last = w.last, spanishFinals.contains(last), !(!vowels.contains(w[w.count - 2]) && !vowels.contains(last) && last != "y") else {
+            return false
+        }
+        // Two letters taking turns, once doubled letters are squeezed (`jajjajaja` → `jajajaja`).
+        var squeezed: [Unicode.Scalar] = []
+        for c in w where c != squeezed.last { squeezed.append(c) }
+        if squeezed.count >= 4, Set(squeezed).count == 2 { return false }
+        return true
     }
 
     /// replylint's own candidates only, uncached; empty when its stages find nothing.

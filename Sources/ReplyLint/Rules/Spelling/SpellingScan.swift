@@ -69,7 +69,7 @@ struct SpellingScan: Sendable {
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            guard token.kind == .word else { i += 1; continue }
+            guard token.kind == .word, !context.claimed.overlaps(token.range) else { i += 1; continue }
             // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
             if i + 2 < tokens.count, tokens[i + 1].text == "-", tokens[i + 2].kind == .word,
                tokens[i + 1].range.lowerBound == token.range.upperBound,
