@@ -20,6 +20,27 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(baseline.filter(try lint("prohibido", path: "otro.txt")).count, 1)
     }
 
+    func testAReplyAddedAboveOrAPathTypedDifferentlyBringsNothingBack() throws {
+        let linter = try Linter(lexicons: LexiconStore(), registry: [ForbiddenWordRule.self])
+        func lintCollection(_ yaml: String, path: String) throws -> [Diagnostic] {
+            let file = try SourceFile(path: path, bytes: Array(yaml.utf8))
+            return try InputFiles.documents(of: file, collections: CollectionOptions()).flatMap { linter.lint($0, tokenizer: try Tokenizer()) }
+        }
+        let before = try lintCollection("saludos:\n  - texto: \"Esto está prohibido.\"\n  - texto: \"Y esto, prohibido.\"\n", path: "r.yml")
+        XCTAssertEqual(before.compactMap(\.reply), ["saludos[0].texto", "saludos[1].texto"])
+        let baseline = Baseline(diagnostics: before)
+        let after = try lintCollection("saludos:\n  - texto: \"Hola.\"\n  - texto: \"Esto está prohibido.\"\n  - texto: \"Y esto, prohibido.\"\n",
+                                       path: "./r.yml")
+        XCTAssertEqual(after.count, 2)
+        XCTAssertEqual(baseline.filter(after), [])
+        // One more occurrence is still new.
+        let more = try lintCollection("saludos:\n  - texto: \"prohibido\"\n  - texto: \"Esto está prohibido.\"\n  - texto: \"Y esto, prohibido.\"\n",
+                                      path: "r.yml")
+        XCTAssertEqual(baseline.filter(more).count, 1)
+        XCTAssertEqual(Baseline.withoutPositions("grupos[2].respuestas[10].texto"), "grupos[].respuestas[].texto")
+        XCTAssertEqual(Baseline.normalized(path: "./respuestas//a.yml"), "respuestas/a.yml")
+    }
+
     func testRoundTripThroughTheFileFormat() throws {
         let baseline = Baseline(diagnostics: try lint("prohibido prohibido"))
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")

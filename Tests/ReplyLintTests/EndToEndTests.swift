@@ -33,6 +33,14 @@ final class EndToEndTests: XCTestCase {
         ])
     }
 
+    func testAFindingAcrossALineBreakHasAOneLineMessage() throws {
+        let diagnostics = try TestSupport.lint("Hola. ESTO YA ESTA\nSOLUCIONADO DEL TODO, gracias.").filter { $0.rule == "register.shouting" }
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertEqual(diagnostics.first?.endLine, 2)
+        XCTAssertFalse(diagnostics.first?.message.contains("\n") ?? true)
+        XCTAssertTrue(diagnostics.first?.message.contains("ESTA SOLUCIONADO") ?? false, diagnostics.first?.message ?? "")
+    }
+
     func testEachFamilyCatchesItsOwnProblem() throws {
         XCTAssertTrue(try summary("Su pedido ya salió, no sea pendejo y revise el correo.").contains { $0.hasPrefix("profanity.") })
         XCTAssertTrue(try summary("Le enviaremos la informacion mañana por la mañana.").contains("spelling.missing-accent informacion"))

@@ -65,7 +65,28 @@ final class FixTests: XCTestCase {
         let result = try runner(.diff).run(paths: [path])
         XCTAssertEqual(try bytes(path), original)
         XCTAssertEqual(result.diffs, ["--- a/\(path)\n+++ b/\(path)\n@@ -2,1 +2,1 @@\n-es prohibidooo\n+es prohibido\n"])
-        XCTAssertEqual(result.report.diagnostics.count, 0)
+        // A dry run reports the file as it is: the fixable finding counts (for the exit status too).
+        XCTAssertEqual(result.report.diagnostics.map(\.fix), ["prohibido"])
+        XCTAssertEqual(result.report.diagnostics.first?.line, 2)
+    }
+
+    func testStandardInputUnderFixIsReportedAsItIs() throws {
+        let file = try SourceFile(path: "<stdin>", bytes: Array("es prohibidooo\n".utf8))
+        let result = try runner(.fix).lint(.file(file), tokenizer: Tokenizer())
+        XCTAssertEqual(result.diagnostics.map(\.rule), ["register.test-elongated"])
+        XCTAssertEqual(result.fixes, 1)
+        XCTAssertEqual(result.diff, "--- a/<stdin>\n+++ b/<stdin>\n@@ -1,1 +1,1 @@\n-es prohibidooo\n+es prohibido\n")
+    }
+
+    func testFixWritesThroughASymlinkAndKeepsIt() throws {
+        let target = try write("target.txt", Array("es prohibidooo\n".utf8))
+        let link = folder.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.txt")
+        let result = try runner(.fix).run(paths: [link])
+        XCTAssertEqual(result.fixes, 1)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "target.txt")
+        XCTAssertEqual(try bytes(target), Array("es prohibido\n".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["link.txt", "target.txt"])
     }
 
     func testReadOnlyFileIsAnInputErrorAndOtherFilesAreStillFixed() throws {

@@ -249,6 +249,12 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(checker.computeSuggestions(for: "makeup"), .init(words: [], stage: "none"))
     }
 
+    func testChatWordsAreLeftToTheRegisterRules() throws {
+        // With the register rules off (a team's choice), their words do not turn into spelling mistakes.
+        XCTAssertEqual(try spelling("Jajaja, xq no nos escribe, wey? jsjsjs xD").map(\.text), [])
+        XCTAssertEqual(try spelling("Jajaja, xq no nos escribe, wey? Informacion").map(\.text), ["Informacion"])
+    }
+
     func testHunspellIsAskedOnlyAboutSpanishLookingWords() {
         for word in ["graurme", "falcutad", "devaluacion", "nesesitamos", "Ocacionalmente"] {
             XCTAssertTrue(SpellChecker.worthAskingHunspell(word), word)

@@ -1,13 +1,14 @@
 import Foundation
 
 /// A record of known findings, so a team can adopt replylint on a legacy template library and
-/// see only what is new. A finding is matched by path, rule, reply name and flagged text — never
-/// by line number — so edits elsewhere in the file do not bring old findings back. When the same
+/// see only what is new. A finding is matched by path, rule, reply name (without list positions)
+/// and flagged text — never by line number — so edits elsewhere in the file do not bring old
+/// findings back. When the same
 /// finding occurs several times, the baseline keeps the count and hides that many.
 ///
 /// File format (JSON, sorted, one finding per object):
 ///
-///     {"version":1,"findings":[{"path":"r.yml","rule":"register.laughter","reply":"saludos[2]","excerpt":"jajaja","count":1}]}
+///     {"version":1,"findings":[{"path":"r.yml","rule":"register.laughter","reply":"saludos[]","excerpt":"jajaja","count":1}]}
 public struct Baseline: Sendable, Equatable {
     public struct Key: Hashable, Sendable, Comparable {
         public var path: String
@@ -31,7 +32,45 @@ public struct Baseline: Sendable, Equatable {
     }
 
     static func key(_ d: Diagnostic) -> Key {
-        Key(path: d.path, rule: d.rule, reply: d.reply ?? "", excerpt: d.excerpt)
+        key(path: d.path, rule: d.rule, reply: d.reply ?? "", excerpt: d.excerpt)
+    }
+
+    /// The key with the parts that shift under ordinary edits taken out: the path as typed
+    /// (`./r.yml` is `r.yml`) and the positions of replies in their lists (`saludos[3].texto` is
+    /// `saludos[].texto`, so a reply added at the top does not bring back the findings below it;
+    /// the counts still catch one finding more).
+    static func key(path: String, rule: String, reply: String, excerpt: String) -> Key {
+        Key(path: normalized(path: path), rule: rule, reply: withoutPositions(reply), excerpt: excerpt)
+    }
+
+    static func normalized(path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." || (part.isEmpty && !parts.isEmpty) { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return joined.isEmpty ? path : joined
+    }
+
+    static func withoutPositions(_ reply: String) -> String {
+        var out = ""
+        var inBrackets = false
+        var held = ""
+        for c in reply {
+            if c == "[" { inBrackets = true; held = "["; continue }
+            if inBrackets {
+                held.append(c)
+                if c == "]" {
+                    // `[3]` loses its number; a bracketed key that is not a number stays.
+                    out += held.dropFirst().dropLast().allSatisfy(\.isNumber) ? "[]" : held
+                    inBrackets = false
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return out + (inBrackets ? held : "")
     }
 
     /// Reads a baseline file; a malformed one is an input error naming the file.
@@ -48,7 +87,7 @@ public struct Baseline: Sendable, Equatable {
             guard let p = f["path"] as? String, let rule = f["rule"] as? String, let excerpt = f["excerpt"] as? String else {
                 throw InputError.malformed(path: path, line: 1, column: 1, reason: "línea base no válida: el hallazgo \(i) no tiene path, rule o excerpt")
             }
-            counts[Key(path: p, rule: rule, reply: f["reply"] as? String ?? "", excerpt: excerpt), default: 0] += (f["count"] as? Int) ?? 1
+            counts[Baseline.key(path: p, rule: rule, reply: f["reply"] as? String ?? "", excerpt: excerpt), default: 0] += (f["count"] as? Int) ?? 1
         }
         self.counts = counts
     }

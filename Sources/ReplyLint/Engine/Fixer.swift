@@ -30,21 +30,24 @@ public enum Fixer {
     }
 
     /// Replaces `path` with `bytes` atomically, keeping its permission bits.
-    public static func write(_ bytes: [UInt8], to path: String) -> InputError? {
+    public static func write(_ bytes: [UInt8], to named: String) -> InputError? {
+        // Through a symlink, the file it points to is rewritten and the link stays a link.
+        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let path = realpath(named, &resolved) != nil ? String(cString: resolved) : named
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return .unreadable(path: path, reason: "no se puede escribir: " + String(cString: strerror(errno)))
+            return .unreadable(path: named, reason: "no se puede escribir: " + String(cString: strerror(errno)))
         }
         // A file nobody may write (mode a-w) is refused even for root: someone locked it on purpose.
         if access(path, W_OK) != 0 || (info.st_mode & 0o222) == 0 {
-            return .unreadable(path: path, reason: "no se puede corregir: el archivo es de solo lectura")
+            return .unreadable(path: named, reason: "no se puede corregir: el archivo es de solo lectura")
         }
         let directory = (path as NSString).deletingLastPathComponent
         let template = (directory.isEmpty ? "." : directory) + "/.replylint-fix-XXXXXX"
         var name = Array(template.utf8CString)
         let fd = mkstemp(&name)
         guard fd >= 0 else {
-            return .unreadable(path: path, reason: "no se puede corregir: no se puede crear un archivo temporal en la carpeta (\(String(cString: strerror(errno))))")
+            return .unreadable(path: named, reason: "no se puede corregir: no se puede crear un archivo temporal en la carpeta (\(String(cString: strerror(errno))))")
         }
         let temporary = String(cString: name)
         var ok = true
@@ -61,7 +64,7 @@ public enum Fixer {
         guard ok, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            return .unreadable(path: path, reason: "no se pudo escribir la corrección: \(reason)")
+            return .unreadable(path: named, reason: "no se pudo escribir la corrección: \(reason)")
         }
         return nil
     }

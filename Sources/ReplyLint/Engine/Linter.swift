@@ -89,6 +89,12 @@ public final class Linter: Sendable {
         return unique
     }
 
+    /// A message is one line: a flagged span that crosses a line break is quoted on one line.
+    static func oneLine(_ message: String) -> String {
+        guard message.contains(where: \.isNewline) else { return message }
+        return message.split(whereSeparator: \.isNewline).map { $0.trimmedBlanks }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     func place(_ finding: Finding, _ entry: Active, in document: Document) -> Diagnostic {
         let source = document.source
         let range = finding.range.clamped(to: 0..<document.text.count)
@@ -109,7 +115,7 @@ public final class Linter: Sendable {
         return Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
                           offset: start, length: end - start, severity: severity,
                           category: entry.description.category, rule: entry.description.id,
-                          message: finding.message, excerpt: excerpt,
+                          message: Linter.oneLine(finding.message), excerpt: excerpt,
                           suggestions: finding.suggestions, help: finding.help, reply: document.name, fix: fix)
     }
 }

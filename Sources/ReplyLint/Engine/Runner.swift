@@ -166,6 +166,7 @@ public struct Runner: Sendable {
         }
         // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
         // repeat a few times until nothing changes.
+        let original = diagnostics
         var current = file
         var total = 0
         for _ in 0..<3 {
@@ -177,8 +178,17 @@ public struct Runner: Sendable {
         }
         var result = JobResult(diagnostics: diagnostics, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
-        if mode == .fix, case .path(let path) = job, total > 0, let error = Fixer.write(current.bytes, to: path) {
-            result.diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer) + [Diagnostic(inputError: error)]
+        // Only a file that is rewritten reports what remains; a dry run (`--diff`) or standard input,
+        // which cannot be rewritten, reports the findings of the text as it is, with the diff.
+        guard mode == .fix, case .path(let path) = job, total > 0 else {
+            result.diagnostics = original
+            result.keepLines(of: file)
+            return result
+        }
+        if let error = Fixer.write(current.bytes, to: path) {
+            result.diagnostics = original + [Diagnostic(inputError: error)]
+            result.diff = nil
+            result.fixes = 0
             result.keepLines(of: file)
         } else {
             result.keepLines(of: current)

@@ -16,6 +16,10 @@ struct SpellingScan: Sendable {
     /// lowercase form → the standard form.
     let projectRejects: [String: String]
     let user: UserVocabulary?
+    /// Chat words the register family knows (laughter, abbreviations, slang): they are register
+    /// findings, or nothing when a team turns those rules off, never spelling mistakes.
+    let laughter: LaughterMatcher
+    let chatWords: Set<String>
 
     /// What spelling says about one word.
     struct Report {
@@ -50,6 +54,13 @@ struct SpellingScan: Sendable {
             rejected[row.term.lowercased().precomposedStringWithCanonicalMapping] = row["suggestion"]
         }
         projectRejects = rejected
+        laughter = try LaughterMatcher(lexicons: lexicons)
+        let fold = try RegisterText.folder()
+        var chat = Set<String>()
+        for name in ["register/abbreviations", "register/slang"] {
+            for row in try lexicons.table(name).rows where !row.term.contains(" ") { chat.insert(fold(row.term)) }
+        }
+        chatWords = chat
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
         checker = try? SpellChecker.shared(dictionary: settings.dictionary).get()
@@ -123,6 +134,7 @@ struct SpellingScan: Sendable {
         // A lone letter is an initial, a list label or a unit (`a)`, `B.`, `24 h`), not a word to spell.
         if text.unicodeScalars.count == 1 { return nil }
         if accepts(lower) { return nil }
+        if chatWords.contains(token.folded) || laughter.isLaughter(token.folded) { return nil }
         guard let checker else { return nil }
 
         let length = text.count
@@ -240,7 +252,7 @@ struct SpellingScan: Sendable {
         func sticky(_ kind: TokenKind) -> Bool {
             kind == .number || kind == .url || kind == .email || kind == .placeholder || kind == .mention || kind == .hashtag
         }
-        let joiners: Set<String> = [".", "/", "_", "@", "\\", "="]
+        let joiners = SpellingScan.joiners
         if i > 0, tokens[i - 1].range.upperBound == token.range.lowerBound {
             let previous = tokens[i - 1]
             if sticky(previous.kind) { return true }
@@ -255,6 +267,9 @@ struct SpellingScan: Sendable {
         }
         return false
     }
+
+    /// What glues two words into a code or a file name (`factura.pdf`, `clave_1`).
+    static let joiners: Set<String> = [".", "/", "_", "@", "\\", "="]
 
     // MARK: - Text helpers
 
