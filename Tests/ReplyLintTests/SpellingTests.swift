@@ -253,6 +253,8 @@ final class SpellingTests: XCTestCase {
         // With the register rules off (a team's choice), their words do not turn into spelling mistakes.
         XCTAssertEqual(try spelling("Jajaja, xq no nos escribe, wey? jsjsjs xD").map(\.text), [])
         XCTAssertEqual(try spelling("Jajaja, xq no nos escribe, wey? Informacion").map(\.text), ["Informacion"])
+        // `tío` is slang only as a form of address: the relative without its accent is a spelling mistake.
+        XCTAssertEqual(try spelling("Fuimos a casa de mi tio.").map(\.text), ["tio"])
     }
 
     func testHunspellIsAskedOnlyAboutSpanishLookingWords() {

@@ -10,7 +10,7 @@ public struct GeneralizationRule: Rule {
         miembro del colectivo que la lea. Nombrar un colectivo está bien; decir cómo son todos, no.
         """,
         triggering: [
-            RuleExample("Ya sabe, «todos los gitanos son» así con los pagos."),
+            RuleExample("Ya sabe, «todos los gitanos son así» con los pagos."),
             RuleExample("Eso es «típico de mujeres», no se preocupe."),
             RuleExample("«Las mujeres no saben» configurar el router, le ayudamos."),
             RuleExample("«Todas las argentinas son» muy exigentes."),
@@ -20,6 +20,7 @@ public struct GeneralizationRule: Rule {
             RuleExample("«Los gallegos son todos» desconfiados."),
             RuleExample("No se preocupe, «esos moros son una plaga» en el barrio."),
             RuleExample("Ya sabemos que los «malditos gitanos» se llevan los cables."),
+            RuleExample("No se fíe, «los chinos siempre copian» los diseños."),
         ],
         nonTriggering: [
             RuleExample("Todos los clientes son importantes para nosotros."),
@@ -30,6 +31,7 @@ public struct GeneralizationRule: Rule {
             RuleExample("Las mujeres y los hombres tienen el mismo precio en el gimnasio."),
             RuleExample("No aceptamos tarjetas extranjeras en la web, pero sí en tienda."),
             RuleExample("Los modelos viejos son basura electrónica: llévelos a un punto limpio."),
+            RuleExample("Los chinos de color beige copian el corte del modelo clásico."),
         ]
     )
 

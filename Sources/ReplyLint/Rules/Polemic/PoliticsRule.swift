@@ -11,6 +11,7 @@ public struct PoliticsRule: Rule {
         """,
         triggering: [
             RuleExample("El domingo, «vote a Vox» y todo irá mejor."),
+            RuleExample("Nosotros lo tenemos claro: «vote al PP»."),
             RuleExample("¡«Viva Milei»! Su tarjeta ya está activa.", register: .vos),
             RuleExample("«Fuera Sánchez», y perdone el retraso."),
             RuleExample("Con este «gobierno corrupto» no hay manera de importar nada."),
@@ -24,6 +25,7 @@ public struct PoliticsRule: Rule {
             RuleExample("Por las elecciones del domingo, la tienda abrirá de 10 a 14."),
             RuleExample("El Gobierno aprobó ayer la nueva tarifa eléctrica; le explicamos cómo le afecta."),
             RuleExample("Podemos ayudarle a cambiar la dirección de envío."),
+            RuleExample("Vote al mejor empleado del mes en la encuesta de la tienda."),
             RuleExample("Puede sumar los puntos de ambas compras."),
             RuleExample("Le enviamos pan de molde y una bolsa de fruta madura."),
             RuleExample("El señor Sánchez recogerá el pedido en la calle Mayor."),

@@ -58,7 +58,8 @@ struct SpellingScan: Sendable {
         let fold = try RegisterText.folder()
         var chat = Set<String>()
         for name in ["register/abbreviations", "register/slang"] {
-            for row in try lexicons.table(name).rows where !row.term.contains(" ") { chat.insert(fold(row.term)) }
+            // An entry flagged only in some context (`tío` as a form of address) is an ordinary word elsewhere.
+            for row in try lexicons.table(name).rows where !row.term.contains(" ") && row["context"].isEmpty { chat.insert(fold(row.term)) }
         }
         chatWords = chat
         // A missing dictionary or vocabulary folder must not stop the other families:
