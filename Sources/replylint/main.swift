@@ -136,7 +136,7 @@ struct Lint: ParsableCommand {
         }
         let linters = ConfiguredLinters(settings)
 
-        let recorded: Baseline?
+        var recorded: Baseline?
         do {
             recorded = try baseline.map { try Baseline(path: $0) }
         } catch let error as InputError {
@@ -148,36 +148,14 @@ struct Lint: ParsableCommand {
             guard jobs >= 1 else { throw CLIError("--jobs needs a number of at least 1") }
             runner.threads = jobs
         }
-        var run = runner.run(paths: paths, stdinName: stdinFilename)
-        // A missing dictionary or vocabulary folder: said once, as an input error (exit 2), when
-        // a spelling rule ran; the other families were linted all the same.
-        if linters.runsCategory(.spelling) {
-            let problems = SpellingSettings.current.problems().map { Diagnostic(inputError: $0.inputError) }
-            if !problems.isEmpty {
-                run.report = Report(diagnostics: run.report.diagnostics + problems, files: run.report.files)
-            }
-        }
-        if let writeBaseline {
-            let text = Baseline(diagnostics: run.report.diagnostics).serialized()
-            if let error = InputFiles.writeNewFile(Array(text.utf8), to: writeBaseline) { throw CLIError(error.description) }
-        }
-        if let recorded {
-            run.report = Report(diagnostics: recorded.filter(run.report.diagnostics), files: run.report.files)
-        }
-        if !run.diffs.isEmpty {
-            // Diffs go with the text output; with a machine format they go to stderr.
-            let text = run.diffs.joined()
-            (format == .text ? FileHandle.standardOutput : FileHandle.standardError).write(Data(text.utf8))
-        }
+
+        // The report is written file by file as the files are linted, in the sorted order.
+        var renderer: any StreamRenderer
         switch format {
-        case .json:
-            FileHandle.standardOutput.write(Data(JSONRenderer.render(run.report).utf8))
-        case .sarif:
-            FileHandle.standardOutput.write(Data(SARIFRenderer.render(run.report, version: ReplyLintCommand.configuration.version).utf8))
-        case .github:
-            FileHandle.standardOutput.write(Data(GitHubRenderer.render(run.report).utf8))
-        case .rdjson:
-            FileHandle.standardOutput.write(Data(RDJSONRenderer.render(run.report, source: run.line).utf8))
+        case .json: renderer = JSONRenderer()
+        case .sarif: renderer = SARIFRenderer(version: ReplyLintCommand.configuration.version)
+        case .github: renderer = GitHubRenderer()
+        case .rdjson: renderer = RDJSONRenderer()
         case .text:
             let useColor: Bool
             switch color {
@@ -187,10 +165,37 @@ struct Lint: ParsableCommand {
                 let env = ProcessInfo.processInfo.environment
                 useColor = isatty(1) != 0 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
             }
-            let renderer = TextRenderer(color: useColor, source: run.line)
-            FileHandle.standardOutput.write(Data(renderer.render(run.report).utf8))
+            renderer = TextRenderer(color: useColor) { _, _ in nil }
         }
-        let status = run.report.exitStatus(maxWarnings: maxWarnings)
+        let output = OutputStream()
+        var tally = Tally()
+        var recording = writeBaseline.map { _ in Baseline(diagnostics: []) }
+        func emit(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) {
+            recording?.record(diagnostics)
+            let shown = recorded?.take(diagnostics) ?? diagnostics
+            tally.add(shown)
+            output.write(renderer.file(shown, source: source))
+        }
+        output.write(renderer.begin())
+        tally.files = runner.run(paths: paths, stdinName: stdinFilename) { result in
+            if let diff = result.diff, !diff.isEmpty {
+                // Diffs go with the text output; with a machine format they go to stderr.
+                if format == .text { output.write(diff) } else { FileHandle.standardError.write(Data(diff.utf8)) }
+            }
+            emit(result.diagnostics, source: result.line)
+        }
+        // A missing dictionary or vocabulary folder: said once, as an input error (exit 2), when
+        // a spelling rule ran; the other families were linted all the same.
+        if linters.runsCategory(.spelling) {
+            let problems = SpellingSettings.current.problems().map { Diagnostic(inputError: $0.inputError) }
+            if !problems.isEmpty { emit(problems, source: { _, _ in nil }) }
+        }
+        output.write(renderer.end(tally))
+        output.flush()
+        if let writeBaseline, let recording {
+            if let error = InputFiles.writeNewFile(Array(recording.serialized().utf8), to: writeBaseline) { throw CLIError(error.description) }
+        }
+        let status = tally.exitStatus(maxWarnings: maxWarnings)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -234,6 +239,22 @@ struct Tokens: ParsableCommand {
             out += "\(line):\(column)\t\(token.kind.rawValue)\ts\(token.sentence)\t\(token.text)\t\(token.folded)\n"
         }
         print(out, terminator: "")
+    }
+}
+
+/// Standard output, written in large blocks as the report streams.
+final class OutputStream {
+    private var buffer: [UInt8] = []
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -356,7 +356,8 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(errors.isEmpty)
         try FileManager.default.removeItem(atPath: files[0])
         let runner = try runner()
-        let results = runner.lintAll(files.map { .path($0) })
+        var results: [Runner.JobResult] = []
+        runner.lintAll(files.map { .path($0) }, Runner.Sink { result, _ in results.append(result) })
         XCTAssertEqual(results[0].diagnostics.map(\.rule), ["input.unreadable"])
         XCTAssertTrue(results[0].diagnostics[0].message.contains("no existe"), results[0].diagnostics[0].message)
         XCTAssertTrue(results[1].diagnostics.map(\.rule).contains("register.laughter"))

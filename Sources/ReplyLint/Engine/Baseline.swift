@@ -24,11 +24,15 @@ public struct Baseline: Sendable, Equatable {
     public private(set) var counts: [Key: Int]
 
     public init(diagnostics: [Diagnostic]) {
-        var counts: [Key: Int] = [:]
+        counts = [:]
+        record(diagnostics)
+    }
+
+    /// Adds findings to the record (input problems and suppression notes are never recorded).
+    public mutating func record(_ diagnostics: [Diagnostic]) {
         for d in diagnostics where d.category != .input && d.category != .suppression {
             counts[Baseline.key(d), default: 0] += 1
         }
-        self.counts = counts
     }
 
     static func key(_ d: Diagnostic) -> Key {
@@ -102,12 +106,18 @@ public struct Baseline: Sendable, Equatable {
 
     /// The diagnostics the baseline does not account for (input errors always pass through).
     public func filter(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var remaining = counts
+        var remaining = self
+        return remaining.take(diagnostics)
+    }
+
+    /// The same for a report that comes in pieces: each recorded finding hides one diagnostic, and
+    /// is used up by it.
+    public mutating func take(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var kept: [Diagnostic] = []
         for d in diagnostics {
             let key = Baseline.key(d)
-            if d.category != .input, let n = remaining[key], n > 0 {
-                remaining[key] = n - 1
+            if d.category != .input, let n = counts[key], n > 0 {
+                counts[key] = n - 1
                 continue
             }
             kept.append(d)

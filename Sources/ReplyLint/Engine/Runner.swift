@@ -47,22 +47,45 @@ public struct Runner: Sendable {
         public var fixes = 0
     }
 
-    /// Lints `paths` (files, folders, `-` for stdin named `stdinName`).
+    /// Lints `paths` (files, folders, `-` for stdin named `stdinName`) and returns every diagnostic at
+    /// once, sorted. `run(paths:stdinName:each:)` streams them instead, file by file.
     public func run(paths: [String], stdinName: String = "<stdin>") -> Result {
         var diagnostics: [Diagnostic] = []
         var lines: [String: [Int: SourceLine]] = [:]
+        var diffs: [String] = []
+        var fixes = 0
+        let files = run(paths: paths, stdinName: stdinName) { result in
+            diagnostics += result.diagnostics
+            if let path = result.path, !result.lines.isEmpty { lines[path] = result.lines }
+            if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
+            fixes += result.fixes
+        }
+        var unique: [Diagnostic] = []
+        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
+        return Result(report: Report(diagnostics: unique, files: files), lines: lines, diffs: diffs, fixes: fixes)
+    }
+
+    /// Lints `paths` and hands each input's result to `each`, one at a time, in path order (the order
+    /// of the sorted report), as soon as the inputs before it are done: the output can be written
+    /// while later files are linted, and memory holds the files in flight, not the whole run. `each`
+    /// runs on the workers' threads, never two at once. A broken config's error, which every file it
+    /// governs meets, is handed over once. Returns the number of inputs looked at.
+    @discardableResult
+    public func run(paths: [String], stdinName: String = "<stdin>", each: (JobResult) -> Void) -> Int {
+        var jobs: [Job] = []
         var files = 0
 
         // Standard input is read first, on this thread.
         var fileArguments: [String] = []
-        var stdinFile: SourceFile?
+        var stdinRead = false
         for path in paths {
             if path == "-" {
-                guard stdinFile == nil else { continue }
+                guard !stdinRead else { continue }
+                stdinRead = true
                 files += 1
                 switch InputFiles.readStandardInput(name: stdinName) {
-                case .success(let file): stdinFile = file
-                case .failure(let error): diagnostics.append(Diagnostic(inputError: error))
+                case .success(let file): jobs.append(.file(file))
+                case .failure(let error): jobs.append(.reported(Diagnostic(inputError: error)))
                 }
             } else {
                 fileArguments.append(path)
@@ -76,43 +99,61 @@ public struct Runner: Sendable {
         }
         // Skipped entries (notes) were not inputs; unreadable ones count as files looked at.
         files += found.count + errors.filter { $0.severity == .error }.count
-        diagnostics += errors.map(Diagnostic.init(inputError:))
+        jobs += found.map { .path($0) } + errors.map { .reported(Diagnostic(inputError: $0)) }
+        // The report's order: by path (stable, so the input order breaks ties).
+        let ordered = jobs.enumerated().sorted { a, b in
+            a.element.path != b.element.path ? a.element.path < b.element.path : a.offset < b.offset
+        }.map(\.element)
 
-        var jobs: [Job] = found.map { .path($0) }
-        if let stdinFile { jobs.insert(.file(stdinFile), at: 0) }
-        let results = lintAll(jobs)
-        var diffs: [String] = []
-        var fixes = 0
-        for result in results {
-            diagnostics += result.diagnostics
-            if let path = result.path, !result.lines.isEmpty { lines[path] = result.lines }
-            if let diff = result.diff, !diff.isEmpty { diffs.append(diff) }
-            fixes += result.fixes
+        var foreign: [Diagnostic] = []
+        withoutActuallyEscaping(each) { each in
+            let sink = Sink { result, job in
+                // Sorted and without repeats; a diagnostic about another file (a config) only once.
+                var unique: [Diagnostic] = []
+                for d in result.diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d {
+                    if d.path != job.path {
+                        if foreign.contains(d) { continue }
+                        foreign.append(d)
+                    }
+                    unique.append(d)
+                }
+                var result = result
+                result.diagnostics = unique
+                each(result)
+            }
+            lintAll(ordered, sink)
         }
-        var unique: [Diagnostic] = []
-        for d in diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d { unique.append(d) }
-        return Result(report: Report(diagnostics: unique, files: files), lines: lines, diffs: diffs, fixes: fixes)
+        return files
     }
 
     enum Job: Sendable {
         case path(String)
         case file(SourceFile)
+        /// An input found unreadable before linting (a missing path, a loop): its diagnostic.
+        case reported(Diagnostic)
 
         /// The path a config is looked up for (stdin: its name, from the working folder).
         var path: String {
             switch self {
             case .path(let p): return p
             case .file(let f): return f.path
+            case .reported(let d): return d.path
             }
         }
     }
 
-    struct JobResult: Sendable {
-        var diagnostics: [Diagnostic] = []
-        var path: String?
-        var lines: [Int: SourceLine] = [:]
-        var diff: String?
-        var fixes = 0
+    /// What linting one input gave.
+    public struct JobResult: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// The input's path, when it was read.
+        public var path: String?
+        /// The lines its diagnostics point at (start and end lines), for renderers that print them.
+        public var lines: [Int: SourceLine] = [:]
+        /// The unified diff of its fixes (`--fix`, `--diff`).
+        public var diff: String?
+        public var fixes = 0
+
+        public func line(_ path: String, _ number: Int) -> SourceLine? { path == self.path ? lines[number] : nil }
 
         /// Keeps only the lines the diagnostics point at; the file itself is let go.
         mutating func keepLines(of file: SourceFile) {
@@ -124,23 +165,38 @@ public struct Runner: Sendable {
         }
     }
 
-    /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared counter.
-    func lintAll(_ jobs: [Job]) -> [JobResult] {
-        let results = ResultBox(count: jobs.count)
+    /// Where finished jobs go, in order, one at a time.
+    final class Sink: @unchecked Sendable {
+        let take: (JobResult, Job) -> Void
+        init(_ take: @escaping (JobResult, Job) -> Void) { self.take = take }
+    }
+
+    /// Lints jobs in parallel; each worker owns a tokenizer and takes the next job from a shared
+    /// counter. Results reach `sink` in job order; a worker more than a few jobs ahead of the oldest
+    /// unfinished one waits, so that finished results never pile up behind a slow file.
+    func lintAll(_ jobs: [Job], _ sink: Sink) {
+        let order = InOrder(window: 4 * threads)
         let next = Counter()
         let workers = min(threads, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            guard let tokenizer = try? Tokenizer(locale: locale) else { return }
+            let tokenizer = try? Tokenizer(locale: locale)
             while true {
                 let index = next.increment()
                 guard index < jobs.count else { break }
-                results.set(index, lint(jobs[index], tokenizer: tokenizer))
+                order.waitForTurn(index)
+                let result: JobResult
+                if let tokenizer {
+                    result = lint(jobs[index], tokenizer: tokenizer)
+                } else {
+                    result = JobResult(diagnostics: [Diagnostic(inputError: .unreadable(path: jobs[index].path, reason: "no se pudo abrir el segmentador de ICU"))])
+                }
+                order.finish(index, result) { sink.take($0, jobs[$1]) }
             }
         }
-        return results.values
     }
 
     func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+        if case .reported(let diagnostic) = job { return JobResult(diagnostics: [diagnostic]) }
         let settings: ResolvedSettings
         switch linters.resolve(job.path) {
         case .success(let s): settings = s
@@ -151,6 +207,7 @@ public struct Runner: Sendable {
         let file: SourceFile
         switch job {
         case .file(let f): file = f
+        case .reported: return JobResult()
         case .path(let path):
             switch InputFiles.read(path) {
             case .success(let f): file = f
@@ -212,20 +269,31 @@ public struct Runner: Sendable {
     }
 }
 
-/// A lock-protected array slot per job.
-final class ResultBox: @unchecked Sendable {
-    private var storage: [Runner.JobResult]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: Runner.JobResult(), count: count) }
-    func set(_ index: Int, _ value: Runner.JobResult) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
+/// Puts finished jobs back in order: each is handed on once every job before it has been, under a
+/// lock (so one at a time). `waitForTurn` holds a worker back while it is `window` jobs or more ahead.
+final class InOrder: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var done: [Int: Runner.JobResult] = [:]
+    private var next = 0
+    private let window: Int
+
+    init(window: Int) { self.window = max(1, window) }
+
+    func waitForTurn(_ index: Int) {
+        condition.lock()
+        while index >= next + window { condition.wait() }
+        condition.unlock()
     }
-    var values: [Runner.JobResult] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
+
+    func finish(_ index: Int, _ result: Runner.JobResult, _ handOn: (Runner.JobResult, Int) -> Void) {
+        condition.lock()
+        done[index] = result
+        while let ready = done.removeValue(forKey: next) {
+            handOn(ready, next)
+            next += 1
+        }
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

@@ -3,20 +3,30 @@
 ///     ::warning file=r.txt,line=1,col=1,endLine=1,endColumn=7,title=register.laughter::risa escrita «jajaja»
 ///
 /// Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF.
-public enum GitHubRenderer {
+public struct GitHubRenderer: StreamRenderer {
+    public init() {}
+
     public static func render(_ report: Report) -> String {
+        var renderer = GitHubRenderer()
+        return renderer.renderAll(report)
+    }
+
+    public mutating func begin() -> String { "" }
+    public mutating func end(_ tally: Tally) -> String { "" }
+
+    public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
         var out = ""
-        for d in report.diagnostics {
+        for d in diagnostics {
             let command = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             let properties = [
-                "file=" + escapeProperty(d.path),
+                "file=" + Self.escapeProperty(d.path),
                 "line=\(d.line)", "col=\(d.column)", "endLine=\(d.endLine)", "endColumn=\(max(d.endColumn, d.column))",
-                "title=" + escapeProperty(d.rule),
+                "title=" + Self.escapeProperty(d.rule),
             ].joined(separator: ",")
             var message = d.message
             let help = HelpText.line(for: d)
             if !help.isEmpty { message += "\n" + help.map { "help: " + $0 }.joined(separator: "\n") }
-            out += "::\(command) \(properties)::\(escapeData(message))\n"
+            out += "::\(command) \(properties)::\(Self.escapeData(message))\n"
         }
         return out
     }

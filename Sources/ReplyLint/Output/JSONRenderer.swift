@@ -7,22 +7,36 @@
 /// Lines and columns are 1-based, columns in Unicode scalars, `endColumn` one past the last
 /// scalar; `offset`/`length` are UTF-8 bytes of the file (a BOM counts in the offset).
 /// `help`, `reply` and `fix` (the safe replacement `--fix` applies) are null when absent. Keys come in this fixed order; output is deterministic.
-public enum JSONRenderer {
+public struct JSONRenderer: StreamRenderer {
+    var count = 0
+
+    public init() {}
+
     public static func render(_ report: Report) -> String {
-        var out = "{\"version\":1,\"diagnostics\":["
-        for (i, d) in report.diagnostics.enumerated() {
-            if i > 0 { out += "," }
-            out += "{\"path\":\(quote(d.path)),\"line\":\(d.line),\"column\":\(d.column),"
+        var renderer = JSONRenderer()
+        return renderer.renderAll(report)
+    }
+
+    public mutating func begin() -> String { "{\"version\":1,\"diagnostics\":[" }
+
+    public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
+        var out = ""
+        for d in diagnostics {
+            if count > 0 { out += "," }
+            count += 1
+            out += "{\"path\":\(Self.quote(d.path)),\"line\":\(d.line),\"column\":\(d.column),"
             out += "\"endLine\":\(d.endLine),\"endColumn\":\(d.endColumn),\"offset\":\(d.offset),\"length\":\(d.length),"
-            out += "\"severity\":\(quote(d.severity.rawValue)),\"category\":\(quote(d.category.rawValue)),"
-            out += "\"rule\":\(quote(d.rule)),\"message\":\(quote(d.message)),\"excerpt\":\(quote(d.excerpt)),"
-            out += "\"suggestions\":[" + d.suggestions.map(quote).joined(separator: ",") + "],"
-            out += "\"help\":\(d.help.map(quote) ?? "null"),\"reply\":\(d.reply.map(quote) ?? "null"),"
-            out += "\"fix\":\(d.fix.map(quote) ?? "null")}"
+            out += "\"severity\":\(Self.quote(d.severity.rawValue)),\"category\":\(Self.quote(d.category.rawValue)),"
+            out += "\"rule\":\(Self.quote(d.rule)),\"message\":\(Self.quote(d.message)),\"excerpt\":\(Self.quote(d.excerpt)),"
+            out += "\"suggestions\":[" + d.suggestions.map(Self.quote).joined(separator: ",") + "],"
+            out += "\"help\":\(d.help.map(Self.quote) ?? "null"),\"reply\":\(d.reply.map(Self.quote) ?? "null"),"
+            out += "\"fix\":\(d.fix.map(Self.quote) ?? "null")}"
         }
-        out += "],\"summary\":{\"files\":\(report.files),\"errors\":\(report.errors),"
-        out += "\"warnings\":\(report.warnings),\"notes\":\(report.notes)}}\n"
         return out
+    }
+
+    public mutating func end(_ tally: Tally) -> String {
+        "],\"summary\":{\"files\":\(tally.files),\"errors\":\(tally.errors),\"warnings\":\(tally.warnings),\"notes\":\(tally.notes)}}\n"
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.

@@ -1,8 +1,20 @@
 /// reviewdog's diagnostic format (rdjson): one object with every diagnostic. reviewdog counts
 /// columns in UTF-8 bytes (1-based), so columns are computed from the byte offsets here.
-public enum RDJSONRenderer {
+public struct RDJSONRenderer: StreamRenderer {
+    var count = 0
+
+    public init() {}
+
     public static func render(_ report: Report, source: (String, Int) -> SourceLine?) -> String {
-        let diagnostics: [JSONValue] = report.diagnostics.map { d in
+        var renderer = RDJSONRenderer()
+        return renderer.renderAll(report, source: source)
+    }
+
+    public mutating func begin() -> String { "{\"source\":{\"name\":\"replylint\"},\"diagnostics\":[" }
+    public mutating func end(_ tally: Tally) -> String { "]}\n" }
+
+    public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
+        let items: [JSONValue] = diagnostics.map { d in
             func position(_ offset: Int, line: Int, fallback: Int) -> JSONValue {
                 var column = fallback
                 if let sourceLine = source(d.path, line) { column = offset - sourceLine.start + 1 }
@@ -24,10 +36,12 @@ public enum RDJSONRenderer {
             }
             return .object(members)
         }
-        let root: JSONValue = .object([
-            ("source", .object([("name", "replylint")])),
-            ("diagnostics", .array(diagnostics)),
-        ])
-        return root.serialized() + "\n"
+        var out = ""
+        for item in items {
+            if count > 0 { out += "," }
+            count += 1
+            out += item.serialized()
+        }
+        return out
     }
 }

@@ -18,10 +18,7 @@ public struct Report: Sendable {
     /// The process exit status: 2 when an input could not be read, 1 when an error was reported
     /// or the warnings exceed `maxWarnings`, else 0.
     public func exitStatus(maxWarnings: Int? = nil) -> Int32 {
-        if hasInputErrors { return 2 }
-        if errors > 0 { return 1 }
-        if let maxWarnings, warnings > maxWarnings { return 1 }
-        return 0
+        Tally(self).exitStatus(maxWarnings: maxWarnings)
     }
 }
 

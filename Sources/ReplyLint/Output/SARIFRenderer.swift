@@ -5,85 +5,108 @@
 /// Columns are Unicode code points (`columnKind: unicodeCodePoints`), like the text output; byte
 /// offsets and lengths are given too. Paths are written as relative URIs against `%SRCROOT%`
 /// when they are relative, and as `file://` URIs when absolute.
-public enum SARIFRenderer {
+public struct SARIFRenderer: StreamRenderer {
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    public static func render(_ report: Report, version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) -> String {
-        var ruleList = rules
-        // Input problems are reported as results too (and a library user may pass diagnostics of
-        // rules outside the list): every result's rule gets an entry.
-        for d in report.diagnostics where !ruleList.contains(where: { $0.id == d.rule }) {
-            ruleList.append(d.category == .input
-                ? RuleDescription(id: d.rule, category: .input, summary: "la entrada no se pudo leer",
-                                  rationale: "replylint solo revisa texto UTF-8 legible; este archivo no se pudo leer o decodificar, así que no se revisó.",
-                                  triggering: [], nonTriggering: [])
-                : RuleDescription(id: d.rule, category: d.category, summary: d.rule, rationale: d.rule, triggering: [], nonTriggering: []))
-        }
-        var index: [String: Int] = [:]
-        for (i, rule) in ruleList.enumerated() { index[rule.id] = i }
+    let version: String
+    var ruleList: [RuleDescription]
+    var index: [String: Int] = [:]
+    var count = 0
 
+    public init(version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) {
+        self.version = version
+        ruleList = rules
+        for (i, rule) in rules.enumerated() { index[rule.id] = i }
+    }
+
+    public static func render(_ report: Report, version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) -> String {
+        var renderer = SARIFRenderer(version: version, rules: rules)
+        return renderer.renderAll(report)
+    }
+
+    // The run's results come first and its tool last: the rules a stream met on the way (input
+    // problems, a library user's own rules) are known only at the end. JSON members have no order.
+    public mutating func begin() -> String {
+        "{\"$schema\":\(JSONRenderer.quote(Self.schema)),\"version\":\"2.1.0\",\"runs\":[{\"columnKind\":\"unicodeCodePoints\",\"results\":["
+    }
+
+    public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
+        var out = ""
+        for d in diagnostics {
+            if count > 0 { out += "," }
+            count += 1
+            result(d).write(into: &out)
+        }
+        return out
+    }
+
+    public mutating func end(_ tally: Tally) -> String {
         let rulesJSON: [JSONValue] = ruleList.map { rule in
             .object([
                 ("id", .string(rule.id)),
-                ("name", .string(camelName(rule.id))),
+                ("name", .string(Self.camelName(rule.id))),
                 ("shortDescription", .object([("text", .string(rule.summary))])),
                 ("fullDescription", .object([("text", .string(rule.rationale))])),
-                ("help", .object([("text", .string(helpText(rule))), ("markdown", .string(helpMarkdown(rule)))])),
-                ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
+                ("help", .object([("text", .string(Self.helpText(rule))), ("markdown", .string(Self.helpMarkdown(rule)))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(rule.defaultSeverity)))])),
                 ("properties", .object([("tags", .array([.string(rule.category.rawValue)])),
-                                        ("problem.severity", .string(problemSeverity(rule.defaultSeverity)))])),
+                                        ("problem.severity", .string(Self.problemSeverity(rule.defaultSeverity)))])),
             ])
         }
+        let tool: JSONValue = .object([("driver", .object([
+            ("name", "replylint"),
+            ("semanticVersion", .string(version)),
+            ("version", .string(version)),
+            ("rules", .array(rulesJSON)),
+        ]))])
+        return "],\"tool\":" + tool.serialized() + "}]}\n"
+    }
 
-        let results: [JSONValue] = report.diagnostics.map { d in
-            let region: JSONValue = .object([
-                ("startLine", .int(d.line)), ("startColumn", .int(d.column)),
-                ("endLine", .int(d.endLine)), ("endColumn", .int(max(d.endColumn, d.column))),
-                ("byteOffset", .int(d.offset)), ("byteLength", .int(d.length)),
-                ("snippet", .object([("text", .string(d.excerpt))])),
-            ])
-            let artifact: JSONValue = artifactLocation(d.path)
-            var members: [(String, JSONValue)] = [
-                ("ruleId", .string(d.rule)),
-                ("ruleIndex", .int(index[d.rule] ?? 0)),
-                ("level", .string(level(d.severity))),
-                ("message", .object([("text", .string(message(d)))])),
-                ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])])),
-                ("partialFingerprints", .object([("replylint/v1", .string(fingerprint(d)))])),
-            ]
-            if let first = d.suggestions.first, d.length > 0 {
-                members.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string("sustituya por «\(first)»"))])),
-                    ("artifactChanges", .array([.object([
-                        ("artifactLocation", artifact),
-                        ("replacements", .array([.object([
-                            ("deletedRegion", .object([("byteOffset", .int(d.offset)), ("byteLength", .int(d.length))])),
-                            ("insertedContent", .object([("text", .string(first))])),
-                        ])])),
-                    ])])),
-                ])])))
-            }
-            if let reply = d.reply {
-                members.append(("properties", .object([("reply", .string(reply))])))
-            }
-            return .object(members)
-        }
+    /// The index of a result's rule; a rule outside the list (an input problem, a library user's
+    /// own rule) gets an entry the first time it is seen.
+    mutating func ruleIndex(_ d: Diagnostic) -> Int {
+        if let known = index[d.rule] { return known }
+        ruleList.append(d.category == .input
+            ? RuleDescription(id: d.rule, category: .input, summary: "la entrada no se pudo revisar",
+                              rationale: "replylint solo revisa texto UTF-8 legible y colecciones YAML o JSON bien formadas; esta entrada no se pudo leer, decodificar o analizar, así que no se revisó.",
+                              triggering: [], nonTriggering: [])
+            : RuleDescription(id: d.rule, category: d.category, summary: d.rule, rationale: d.rule, triggering: [], nonTriggering: []))
+        index[d.rule] = ruleList.count - 1
+        return ruleList.count - 1
+    }
 
-        let sarif: JSONValue = .object([
-            ("$schema", .string(schema)),
-            ("version", "2.1.0"),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", "replylint"),
-                    ("semanticVersion", .string(version)),
-                    ("version", .string(version)),
-                    ("rules", .array(rulesJSON)),
-                ]))])),
-                ("columnKind", "unicodeCodePoints"),
-                ("results", .array(results)),
-            ])])),
+    mutating func result(_ d: Diagnostic) -> JSONValue {
+        let region: JSONValue = .object([
+            ("startLine", .int(d.line)), ("startColumn", .int(d.column)),
+            ("endLine", .int(d.endLine)), ("endColumn", .int(max(d.endColumn, d.column))),
+            ("byteOffset", .int(d.offset)), ("byteLength", .int(d.length)),
+            ("snippet", .object([("text", .string(d.excerpt))])),
         ])
-        return sarif.serialized() + "\n"
+        let artifact: JSONValue = Self.artifactLocation(d.path)
+        var members: [(String, JSONValue)] = [
+            ("ruleId", .string(d.rule)),
+            ("ruleIndex", .int(ruleIndex(d))),
+            ("level", .string(Self.level(d.severity))),
+            ("message", .object([("text", .string(Self.message(d)))])),
+            ("locations", .array([.object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])])),
+            ("partialFingerprints", .object([("replylint/v1", .string(Self.fingerprint(d)))])),
+        ]
+        if let first = d.suggestions.first, d.length > 0 {
+            members.append(("fixes", .array([.object([
+                ("description", .object([("text", .string("sustituya por «\(first)»"))])),
+                ("artifactChanges", .array([.object([
+                    ("artifactLocation", artifact),
+                    ("replacements", .array([.object([
+                        ("deletedRegion", .object([("byteOffset", .int(d.offset)), ("byteLength", .int(d.length))])),
+                        ("insertedContent", .object([("text", .string(first))])),
+                    ])])),
+                ])])),
+            ])])))
+        }
+        if let reply = d.reply {
+            members.append(("properties", .object([("reply", .string(reply))])))
+        }
+        return .object(members)
     }
 
     static func artifactLocation(_ path: String) -> JSONValue {

@@ -8,7 +8,7 @@ import ICUShim
 ///         = help: quitar la risa
 ///
 /// then one summary line. Colors only when asked (the CLI decides from `--color` and `NO_COLOR`).
-public struct TextRenderer {
+public struct TextRenderer: StreamRenderer {
     public var color: Bool
     /// A line of a diagnostic's file (path, 1-based line), to print it; nil prints no excerpt.
     public var source: (String, Int) -> SourceLine?
@@ -36,13 +36,21 @@ public struct TextRenderer {
     }
 
     public func render(_ report: Report) -> String {
-        var out = ""
-        for diagnostic in report.diagnostics {
-            out += render(diagnostic)
-        }
-        out += summary(report) + "\n"
-        return out
+        var copy = self
+        return copy.renderAll(report, source: source)
     }
+
+    public mutating func begin() -> String { "" }
+
+    public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
+        withoutActuallyEscaping(source) { source in
+            var lines = self
+            lines.source = source
+            return diagnostics.map(lines.render).joined()
+        }
+    }
+
+    public mutating func end(_ tally: Tally) -> String { summary(tally) + "\n" }
 
     public func render(_ d: Diagnostic) -> String {
         let style = severityStyle(d.severity)
@@ -122,12 +130,14 @@ public struct TextRenderer {
         return (shown, caretStart, max(1, caretEnd - caretStart))
     }
 
-    public func summary(_ report: Report) -> String {
+    public func summary(_ report: Report) -> String { summary(Tally(report)) }
+
+    public func summary(_ tally: Tally) -> String {
         func plural(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-        let counts = [plural(report.errors, "error", "errores"), plural(report.warnings, "aviso", "avisos"),
-                      plural(report.notes, "nota", "notas")].joined(separator: ", ")
-        let text = "\(plural(report.files, "archivo revisado", "archivos revisados")): \(counts)"
-        let style: Style = report.errors > 0 ? .red : report.warnings > 0 ? .yellow : .bold
+        let counts = [plural(tally.errors, "error", "errores"), plural(tally.warnings, "aviso", "avisos"),
+                      plural(tally.notes, "nota", "notas")].joined(separator: ", ")
+        let text = "\(plural(tally.files, "archivo revisado", "archivos revisados")): \(counts)"
+        let style: Style = tally.errors > 0 ? .red : tally.warnings > 0 ? .yellow : .bold
         return paint(text, style)
     }
 }
