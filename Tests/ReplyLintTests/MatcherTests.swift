@@ -80,6 +80,8 @@ final class MatcherTests: XCTestCase {
         let m = try LexiconMatcher(tables: [table("todos los <grupo> son | strong\n<grupo> no saben | strong")], classes: classes)
         XCTAssertEqual(try matches(m, "Todos los personas mayores son así. Las mujeres no saben."), ["Todos los personas mayores son", "mujeres no saben"])
         XCTAssertEqual(try matches(m, "Todos los clientes son importantes."), [])
+        // A phrase that opens with a member of several words; the next word decides which phrases are tried.
+        XCTAssertEqual(try matches(m, "Personas mayores no saben. Mujer no sabe. Mujeres no saben nada."), ["Personas mayores no saben", "Mujeres no saben"])
     }
 
     func testMalformedEntriesNameFileAndLine() throws {

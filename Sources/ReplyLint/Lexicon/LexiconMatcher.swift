@@ -101,6 +101,10 @@ public struct LexiconMatcher: Sendable {
         var single: Int?
         var glued: (Int, String)?
         var phrases: [Phrase] = []
+        /// The same phrases by the plain words their second element can start with, each list in
+        /// `phrases` order (with its position there); `short` holds those of one element.
+        var bySecond: [String: [(Int, Phrase)]] = [:]
+        var short: [(Int, Phrase)] = []
     }
     let starts: [String: Start]
     /// The most word units one phrase can span (a class member may be several words).
@@ -271,6 +275,24 @@ public struct LexiconMatcher: Sendable {
                     }
                 }
                 longest = max(longest, span)
+            }
+        }
+        for key in starts.keys {
+            for (position, phrase) in starts[key]!.phrases.enumerated() {
+                guard phrase.elements.count > 1 else { starts[key]!.short.append((position, phrase)); continue }
+                var seconds: Set<String> = []
+                switch phrase.elements[1] {
+                case .word(let word, _): seconds = [word]
+                case .member(let name):
+                    let set = classSets[name]!
+                    seconds = Set(set.singles).union(set.phrases.map { $0[0] })
+                }
+                // A first slot filled by a member of several words (`pedro sánchez`) puts that member's
+                // second word next.
+                if case .member(let name) = phrase.elements[0] {
+                    for words in classSets[name]!.phrases where words[0] == key { seconds.insert(words[1]) }
+                }
+                for word in seconds { starts[key]!.bySecond[word, default: []].append((position, phrase)) }
             }
         }
         self.starts = starts
@@ -488,6 +510,15 @@ public struct LexiconMatcher: Sendable {
 
     /// Every active entry found in the reply, longest first where they overlap, in text order.
     public func matches(in context: RuleContext) -> [LexiconMatch] {
+        collect(in: context, stopAtFirst: false)
+    }
+
+    /// Whether the reply holds any active entry: `matches(in:)` that stops at the first one.
+    public func containsMatch(in context: RuleContext) -> Bool {
+        !collect(in: context, stopAtFirst: true).isEmpty
+    }
+
+    func collect(in context: RuleContext, stopAtFirst: Bool) -> [LexiconMatch] {
         let tokens = context.tokens
         let region = context.options.region
         var active = [Bool?](repeating: nil, count: entries.count)
@@ -584,6 +615,7 @@ public struct LexiconMatcher: Sendable {
         func phrases(_ units: [Unit], singlesToo: Bool, starting: [Range<Int>]) {
             for window in starting {
                 for u in window where !units[u].keys.isEmpty {
+                    if stopAtFirst && !found.isEmpty { return }
                     phrases(at: u, units, singlesToo: singlesToo)
                 }
             }
@@ -594,7 +626,19 @@ public struct LexiconMatcher: Sendable {
                 if singlesToo, let m = single(unit) { found.append(m) }
                 var candidates: [Phrase] = []
                 if unit.isPlain {
-                    candidates = starts[unit.keys[0]]?.phrases ?? []
+                    guard let start = starts[unit.keys[0]], !start.phrases.isEmpty else { return }
+                    if u + 1 < units.count, units[u + 1].isPlain, units[u + 1].sentence == unit.sentence {
+                        // Only the phrases whose second element can be the next word (one look-up),
+                        // in their usual order.
+                        let second = start.bySecond[units[u + 1].keys[0]] ?? []
+                        if start.short.isEmpty {
+                            candidates = second.map(\.1)
+                        } else {
+                            candidates = (start.short + second).sorted { $0.0 < $1.0 }.map(\.1)
+                        }
+                    } else {
+                        candidates = start.phrases
+                    }
                 } else {
                     let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
                     for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
@@ -610,6 +654,7 @@ public struct LexiconMatcher: Sendable {
                 }
         }
         phrases(units, singlesToo: true, starting: [0..<units.count])
+        if stopAtFirst && !found.isEmpty { return found }
         // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
         // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words, and only phrases that
         // reach one of them (any other was found above).
@@ -626,6 +671,7 @@ public struct LexiconMatcher: Sendable {
             phrases(merged, singlesToo: false, starting: windows)
         }
 
+        if stopAtFirst && !found.isEmpty { return found }
         found += disguisedRuns(context, shared, isActive: isActive)
         return LexiconMatcher.resolve(found)
     }

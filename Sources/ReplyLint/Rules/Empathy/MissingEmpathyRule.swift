@@ -55,7 +55,7 @@ public struct MissingEmpathyRule: Rule {
         let answers = context.sentences.contains { sentence in
             sentence.tokens.contains { context.tokens[$0].kind == .word } && !sentence.tokens.contains { context.tokens[$0].text == "?" }
         }
-        guard answers, !problems.matches(in: context).isEmpty, acknowledgements.matches(in: context).isEmpty else { return [] }
+        guard answers, problems.containsMatch(in: context), !acknowledgements.containsMatch(in: context) else { return [] }
         // The first sentence without its trailing spaces.
         let end = context.tokens[first.tokens.upperBound - 1].range.upperBound
         let range = context.tokens[first.tokens.lowerBound].range.lowerBound..<end

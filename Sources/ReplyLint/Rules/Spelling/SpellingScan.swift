@@ -135,7 +135,6 @@ struct SpellingScan: Sendable {
         // A lone letter is an initial, a list label or a unit (`a)`, `B.`, `24 h`), not a word to spell.
         if text.unicodeScalars.count == 1 { return nil }
         if accepts(lower) { return nil }
-        if chatWords.contains(token.folded) || laughter.isLaughter(token.folded) { return nil }
         guard let checker else { return nil }
 
         let length = text.count
@@ -149,6 +148,7 @@ struct SpellingScan: Sendable {
 
         let form = ascii ? text : text.precomposedStringWithCanonicalMapping
         if checker.isCorrect(form) { return nil }
+        if chatWords.contains(token.folded) || laughter.isLaughter(token.folded) { return nil }
         let scalars = Array(form.unicodeScalars)
         let capitalized = token.isCapitalized
         let mixedCase = scalars.dropFirst().contains { $0.properties.isUppercase }
