@@ -54,10 +54,12 @@ public final class Linter: Sendable {
     /// The ids of the rules that run.
     public var ruleIDs: [String] { active.map(\.description.id) }
 
-    /// Lints one document. Diagnostics come back sorted.
-    public func lint(_ document: Document, tokenizer: Tokenizer) -> [Diagnostic] {
+    /// Lints one document. Diagnostics come back sorted. A thread that lints many documents passes
+    /// the same `worker` memo to each (never one memo to two threads).
+    public func lint(_ document: Document, tokenizer: Tokenizer, worker: WorkerMemo? = nil) -> [Diagnostic] {
         let (tokens, sentences) = tokenizer.tokenize(document.text)
         var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
+        if let worker { context.worker = worker }
         var placed: [(Finding, Active)] = []
         for entry in active where entry.description.category != .spelling {
             for finding in entry.rule.check(context) {

@@ -180,13 +180,14 @@ public struct Runner: Sendable {
         let workers = min(threads, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let tokenizer = try? Tokenizer(locale: locale)
+            let worker = WorkerMemo()
             while true {
                 let index = next.increment()
                 guard index < jobs.count else { break }
                 order.waitForTurn(index)
                 let result: JobResult
                 if let tokenizer {
-                    result = lint(jobs[index], tokenizer: tokenizer)
+                    result = lint(jobs[index], tokenizer: tokenizer, worker: worker)
                 } else {
                     result = JobResult(diagnostics: [Diagnostic(inputError: .unreadable(path: jobs[index].path, reason: "no se pudo abrir el segmentador de ICU"))])
                 }
@@ -195,7 +196,7 @@ public struct Runner: Sendable {
         }
     }
 
-    func lint(_ job: Job, tokenizer: Tokenizer) -> JobResult {
+    func lint(_ job: Job, tokenizer: Tokenizer, worker: WorkerMemo = WorkerMemo()) -> JobResult {
         if case .reported(let diagnostic) = job { return JobResult(diagnostics: [diagnostic]) }
         let settings: ResolvedSettings
         switch linters.resolve(job.path) {
@@ -215,7 +216,7 @@ public struct Runner: Sendable {
             }
         }
         let collections = CollectionOptions(textKeys: settings.config.textKeys.map(Set.init))
-        var diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer)
+        var diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer, worker: worker)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
             var result = JobResult(diagnostics: diagnostics)
             result.keepLines(of: file)
@@ -231,7 +232,7 @@ public struct Runner: Sendable {
             guard applied > 0, case .success(let fixed) = InputFiles.decode(bytes, path: file.path) else { break }
             total += applied
             current = fixed
-            diagnostics = lintFile(current, linter: linter, collections: collections, tokenizer: tokenizer)
+            diagnostics = lintFile(current, linter: linter, collections: collections, tokenizer: tokenizer, worker: worker)
         }
         var result = JobResult(diagnostics: diagnostics, fixes: total)
         result.diff = Fixer.diff(path: file.path, old: file, new: current)
@@ -254,11 +255,11 @@ public struct Runner: Sendable {
     }
 
     /// Every diagnostic of one file: each of its documents, then its suppression comments.
-    func lintFile(_ file: SourceFile, linter: Linter, collections: CollectionOptions, tokenizer: Tokenizer) -> [Diagnostic] {
+    func lintFile(_ file: SourceFile, linter: Linter, collections: CollectionOptions, tokenizer: Tokenizer, worker: WorkerMemo) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         do throws(InputError) {
             for document in try InputFiles.documents(of: file, collections: collections) {
-                diagnostics += linter.lint(document, tokenizer: tokenizer)
+                diagnostics += linter.lint(document, tokenizer: tokenizer, worker: worker)
             }
         } catch {
             diagnostics.append(Diagnostic(inputError: error))

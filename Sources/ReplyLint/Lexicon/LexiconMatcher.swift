@@ -501,8 +501,77 @@ public struct LexiconMatcher: Sendable {
                 }
             }
             self.units = units
+            tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
             spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
+        }
+
+        let tokens: [Token]
+
+        /// How a joined text reads (its keys with their stretched-letter forms, and its mask), worked
+        /// out once per document for all the matchers.
+        struct Reading {
+            var keys: [String]
+            /// For each key, its squeezed form when it has stretched letters.
+            var collapsed: [String?]
+            var mask: Mask?
+        }
+        private var readings: [String: Reading] = [:]
+        private var texts: [Int: String] = [:]
+
+        func reading(_ text: String) -> Reading {
+            if let known = readings[text] { return known }
+            let keys = LexiconMatcher.variants(text)
+            let made = Reading(keys: keys, collapsed: keys.map { LexiconMatcher.hasRun($0) ? LexiconMatcher.collapse($0) : nil },
+                               mask: LexiconMatcher.maskPattern(text))
+            readings[text] = made
+            return made
+        }
+
+        /// The folded tokens of `range` written together.
+        func text(_ range: Range<Int>) -> String {
+            let key = range.lowerBound << 32 | range.upperBound
+            if let known = texts[key] { return known }
+            let made = range.map { tokens[$0].folded }.joined()
+            texts[key] = made
+            return made
+        }
+
+        /// The merged units for spelled-out runs cut as `runs` (the matchers nearly always agree).
+        private var lastMerged: (runs: [Range<Int>], merged: (units: [Unit], joined: [Int])?)?
+
+        func merged(runs: [Range<Int>]) -> (units: [Unit], joined: [Int])? {
+            if let last = lastMerged, last.runs == runs { return last.merged }
+            let made = build(runs: runs)
+            lastMerged = (runs, made)
+            return made
+        }
+
+        private func build(runs: [Range<Int>]) -> (units: [Unit], joined: [Int])? {
+            var spans = clusters.map { ($0, true) } + runs.map { ($0, false) }
+            guard !spans.isEmpty else { return nil }
+            spans.sort { $0.0.lowerBound < $1.0.lowerBound }
+            var merged: [Unit] = []
+            var joined: [Int] = []
+            var t = 0
+            var u = 0
+            for (span, glued) in spans where span.lowerBound >= t {
+                let start = tokens[span.lowerBound].range.lowerBound
+                // Units before the span are kept as they are.
+                while u < units.count && units[u].range.upperBound <= start { merged.append(units[u]); u += 1 }
+                let end = tokens[span.upperBound - 1].range.upperBound
+                while u < units.count && units[u].range.lowerBound < end { u += 1 }
+                let read = reading(text(span))
+                var unit = Unit(keys: read.keys, collapsed: nil, range: start..<end,
+                                sentence: tokens[span.lowerBound].sentence, disguised: true)
+                if glued, let mask = read.mask { unit.mask = mask }
+                if read.collapsed.contains(where: { $0 != nil }) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
+                joined.append(merged.count)
+                merged.append(unit)
+                t = span.upperBound
+            }
+            merged.append(contentsOf: units[u...])
+            return (merged, joined)
         }
     }
 
@@ -720,42 +789,16 @@ public struct LexiconMatcher: Sendable {
     /// The word units again, with each glued cluster and each spelled-out run taken as one word, and
     /// the indexes of those joined units; nil when the reply has none.
     func mergedUnits(_ context: RuleContext, _ shared: SharedUnits) -> (units: [Unit], joined: [Int])? {
-        let tokens = context.tokens
-        let units = shared.units
         // A spelled-out run may take in a one-letter word around it (`m a d r e y`): cut it off when
         // the rest spells a lexicon word.
         let runs = shared.spelledRuns.map { run -> Range<Int> in
             for (head, tail) in [(0, 0), (0, 1), (1, 0), (1, 1)] where run.count - head - tail >= 2 {
                 let cut = (run.lowerBound + head)..<(run.upperBound - tail)
-                let text = cut.map { tokens[$0].folded }.joined()
-                if LexiconMatcher.variants(text).contains(where: { phraseWords.contains($0) || singles[$0] != nil }) { return cut }
+                if shared.reading(shared.text(cut)).keys.contains(where: { phraseWords.contains($0) || singles[$0] != nil }) { return cut }
             }
             return run
         }
-        var spans = shared.clusters.map { ($0, true) } + runs.map { ($0, false) }
-        guard !spans.isEmpty else { return nil }
-        spans.sort { $0.0.lowerBound < $1.0.lowerBound }
-        var merged: [Unit] = []
-        var joined: [Int] = []
-        var t = 0
-        var u = 0
-        for (span, glued) in spans where span.lowerBound >= t {
-            let start = tokens[span.lowerBound].range.lowerBound
-            // Units before the span are kept as they are.
-            while u < units.count && units[u].range.upperBound <= start { merged.append(units[u]); u += 1 }
-            let end = tokens[span.upperBound - 1].range.upperBound
-            while u < units.count && units[u].range.lowerBound < end { u += 1 }
-            let text = span.map { tokens[$0].folded }.joined()
-            var unit = Unit(keys: LexiconMatcher.variants(text), collapsed: nil, range: start..<end,
-                            sentence: tokens[span.lowerBound].sentence, disguised: true)
-            if glued, let mask = LexiconMatcher.maskPattern(text) { unit.mask = mask }
-            if unit.keys.contains(where: LexiconMatcher.hasRun) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
-            joined.append(merged.count)
-            merged.append(unit)
-            t = span.upperBound
-        }
-        merged.append(contentsOf: units[u...])
-        return (merged, joined)
+        return shared.merged(runs: runs)
     }
 
     /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
@@ -795,11 +838,12 @@ public struct LexiconMatcher: Sendable {
         var found: [LexiconMatch] = []
 
         func lookup(_ text: String, range: Range<Int>, sentence: Int) -> LexiconMatch? {
-            for key in LexiconMatcher.variants(text) {
+            let read = shared.reading(text)
+            for (key, collapsed) in zip(read.keys, read.collapsed) {
                 if let e = singles[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
                 if let (e, form) = glued[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
-                guard LexiconMatcher.hasRun(key) else { continue }
-                for (e, form) in elongated[LexiconMatcher.collapse(key)] ?? []
+                guard let collapsed else { continue }
+                for (e, form) in elongated[collapsed] ?? []
                     where key.count > form.replacingOccurrences(of: " ", with: "").count && isActive(e, sentence) {
                     return LexiconMatch(entry: e, range: range, form: form, disguised: true)
                 }
@@ -809,17 +853,18 @@ public struct LexiconMatcher: Sendable {
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
         for span in shared.clusters {
-            let text = span.map { tokens[$0].folded }.joined()
+            let text = shared.text(span)
             let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
             let sentence = tokens[span.lowerBound].sentence
-            if let m = lookup(text, range: range, sentence: sentence) ?? masked(text, range: range, sentence: sentence, isActive: isActive) {
+            if let m = lookup(text, range: range, sentence: sentence)
+                ?? masked(shared.reading(text).mask, range: range, sentence: sentence, isActive: isActive) {
                 found.append(m)
             }
         }
 
         // One token hiding letters behind wildcards (`m_erda`).
         for token in tokens where token.kind == .word && token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }) {
-            if let m = masked(token.folded, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
+            if let m = masked(shared.reading(token.folded).mask, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
         }
 
         // Letters spelled out one by one: `m i e r d a`, `h d p`; the longest word first.
@@ -829,7 +874,7 @@ public struct LexiconMatcher: Sendable {
                 var hit: LexiconMatch?
                 var end = min(run.upperBound, start + 24)
                 while end - start >= 2 {
-                    let text = (start..<end).map { tokens[$0].folded }.joined()
+                    let text = shared.text(start..<end)
                     if let m = lookup(text, range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, sentence: tokens[start].sentence) {
                         hit = m
                         break
@@ -844,8 +889,8 @@ public struct LexiconMatcher: Sendable {
 
     /// A word with hidden letters: each run of wildcards stands for one to three letters more than
     /// it has characters. At least two letters, and at least half of the word, must be visible.
-    func masked(_ text: String, range: Range<Int>, sentence: Int, isActive: (Int, Int) -> Bool) -> LexiconMatch? {
-        guard let (pattern, visible) = LexiconMatcher.maskPattern(text), let firstLetter = pattern.first?.letter else { return nil }
+    func masked(_ mask: Mask?, range: Range<Int>, sentence: Int, isActive: (Int, Int) -> Bool) -> LexiconMatch? {
+        guard let (pattern, visible) = mask, let firstLetter = pattern.first?.letter else { return nil }
         for candidate in maskable where visible * 2 >= candidate.key.count {
             if firstLetter != 0xF1 && candidate.key.first != firstLetter { continue }
             if LexiconMatcher.fits(pattern[...], candidate.key[...]), isActive(candidate.entry, sentence) {

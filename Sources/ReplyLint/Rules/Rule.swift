@@ -110,6 +110,8 @@ public struct RuleContext {
     /// Spans the other families already flagged, for the spelling rules, which run last and yield to them.
     var claimed = SpanIndex([])
     let memo = Memo()
+    /// What the worker thread linting this document remembers from its earlier documents.
+    var worker = WorkerMemo()
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], options: LintOptions) {
         self.document = document
@@ -142,5 +144,21 @@ public struct RuleContext {
             i += 1
         }
         return nil
+    }
+}
+
+/// Memory a worker thread keeps from one document to the next, for work whose result depends only on
+/// its input (the spelling verdict on a word: words repeat across the replies of a collection). One per
+/// thread, so it needs no lock; each user keys its entries by its own identity.
+public final class WorkerMemo {
+    private var values: [String: AnyObject] = [:]
+
+    public init() {}
+
+    func value<T: AnyObject>(_ key: String, _ make: () -> T) -> T {
+        if let known = values[key] as? T { return known }
+        let made = make()
+        values[key] = made
+        return made
     }
 }

@@ -20,6 +20,16 @@ struct SpellingScan: Sendable {
     /// findings, or nothing when a team turns those rules off, never spelling mistakes.
     let laughter: LaughterMatcher
     let chatWords: Set<String>
+    /// This scan's key in a worker's memo (scans of other configs have other vocabularies).
+    let memoKey: String
+
+    /// What a worker remembers of the words it has spelled: the verdict on a word depends only on
+    /// the word as written and whether it opens a sentence (and this scan's vocabularies).
+    final class Verdicts {
+        var reports: [String: Report?] = [:]
+    }
+
+    private static let counter = Counter()
 
     /// What spelling says about one word.
     struct Report {
@@ -62,6 +72,7 @@ struct SpellingScan: Sendable {
             for row in try lexicons.table(name).rows where !row.term.contains(" ") && row["context"].isEmpty { chat.insert(fold(row.term)) }
         }
         chatWords = chat
+        memoKey = "spelling.verdicts.\(SpellingScan.counter.increment())"
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
         checker = try? SpellChecker.shared(dictionary: settings.dictionary).get()
@@ -77,6 +88,8 @@ struct SpellingScan: Sendable {
     /// Every report for a document, in token order.
     func reports(_ context: RuleContext) -> [Report] {
         let tokens = context.tokens
+        let verdicts = context.worker.value(memoKey) { Verdicts() }
+        let voseo = context.options.register == .vos
         var result: [Report] = []
         var i = 0
         while i < tokens.count {
@@ -97,8 +110,18 @@ struct SpellingScan: Sendable {
             }
             // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
             let unit = token.text.count <= 4 && i > 0 && tokens[i - 1].kind == .number
-            if !glued(tokens, i), !unit, let report = report(token, sentenceStart: startsSentence(context, i), voseo: context.options.register == .vos) {
-                result.append(report)
+            if !glued(tokens, i), !unit {
+                let start = startsSentence(context, i)
+                let key = token.text + (start ? "\u{1}" : "\u{0}") + (voseo ? "v" : "")
+                let found: Report?
+                if let known = verdicts.reports[key] {
+                    found = known.map { var again = $0; again.finding.range = token.range; return again }
+                } else {
+                    found = report(token, sentenceStart: start, voseo: voseo)
+                    if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
+                    verdicts.reports[key] = found
+                }
+                if let found { result.append(found) }
             }
             i += 1
         }
