@@ -103,10 +103,13 @@ public struct LexiconMatcher: Sendable {
         var phrases: [Phrase] = []
         /// The same phrases by the plain words their second element can start with, each list in
         /// `phrases` order (with its position there); `short` holds those of one element.
-        var bySecond: [String: [(Int, Phrase)]] = [:]
+        var bySecond: [Int32: [(Int, Phrase)]] = [:]
         var short: [(Int, Phrase)] = []
     }
-    let starts: [String: Start]
+    /// Starts by the vocabulary number of their word (`LexiconVocabulary`): `startSlots[id]` is an
+    /// index into `startList`, or -1.
+    let startSlots: [Int32]
+    let startList: [Start]
     /// The most word units one phrase can span (a class member may be several words).
     let longestPhrase: Int
 
@@ -115,6 +118,7 @@ public struct LexiconMatcher: Sendable {
     /// Builds a matcher over the rows of `tables`. `classes` is a table whose first field is a
     /// member and whose `class` column names its class (`gitanos | grupo`).
     public init(tables: [LexiconTable], classes: LexiconTable? = nil) throws {
+        let vocabulary = LexiconVocabulary.shared
         let tokenizer = try Tokenizer()
         func fold(_ s: String) -> String { tokenizer.fold(s) }
 
@@ -292,10 +296,19 @@ public struct LexiconMatcher: Sendable {
                 if case .member(let name) = phrase.elements[0] {
                     for words in classSets[name]!.phrases where words[0] == key { seconds.insert(words[1]) }
                 }
-                for word in seconds { starts[key]!.bySecond[word, default: []].append((position, phrase)) }
+                for word in seconds { starts[key]!.bySecond[vocabulary.id(adding: word), default: []].append((position, phrase)) }
             }
         }
-        self.starts = starts
+        var slots: [Int32] = []
+        var list: [Start] = []
+        for (key, start) in starts.sorted(by: { $0.key < $1.key }) {
+            let id = Int(vocabulary.id(adding: key))
+            if slots.count <= id { slots += Array(repeating: -1, count: id + 1 - slots.count) }
+            slots[id] = Int32(list.count)
+            list.append(start)
+        }
+        self.startSlots = slots
+        self.startList = list
         self.longestPhrase = longest
     }
 
@@ -405,7 +418,7 @@ public struct LexiconMatcher: Sendable {
         return false
     }
 
-    static let ordinaryDoubleBytes: Set<UInt8> = Set(ordinaryDoubles.compactMap(\.asciiValue))
+    static let ordinaryDoubleBytes = ByteSet(ordinaryDoubles.compactMap(\.asciiValue))
 
     /// True for a word of plain lowercase letters (ASCII or ñ): no separator, leetspeak or symbol to
     /// read through, the common case.
@@ -460,6 +473,16 @@ public struct LexiconMatcher: Sendable {
 
         /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
         var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
+        /// The vocabulary number of a plain unit's word; -1 when no matcher starts anything with it.
+        var id: Int32 = -1
+    }
+
+    /// The index into `startList` of what a plain unit's word starts here, or nil.
+    @inline(__always) func startIndex(_ unit: Unit) -> Int? {
+        let id = Int(unit.id)
+        guard id >= 0, id < startSlots.count else { return nil }
+        let slot = startSlots[id]
+        return slot < 0 ? nil : Int(slot)
     }
 
     /// The word units of a document, which every matcher reads the same way: built once per document
@@ -500,6 +523,11 @@ public struct LexiconMatcher: Sendable {
                     }
                 }
             }
+            let words = LexiconVocabulary.shared.snapshot
+            for i in units.indices where units[i].isPlain {
+                units[i].id = words[units[i].keys[0]] ?? -1
+            }
+            self.words = words
             self.units = units
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
@@ -507,6 +535,8 @@ public struct LexiconMatcher: Sendable {
         }
 
         let tokens: [Token]
+        /// The vocabulary as it stood when the document's units were numbered.
+        let words: [String: Int32]
 
         /// How a joined text reads (its keys with their stretched-letter forms, and its mask), worked
         /// out once per document for all the matchers.
@@ -566,6 +596,7 @@ public struct LexiconMatcher: Sendable {
                                 sentence: tokens[span.lowerBound].sentence, disguised: true)
                 if glued, let mask = read.mask { unit.mask = mask }
                 if read.collapsed.contains(where: { $0 != nil }) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
+                if unit.isPlain { unit.id = words[unit.keys[0]] ?? -1 }
                 joined.append(merged.count)
                 merged.append(unit)
                 t = span.upperBound
@@ -613,7 +644,8 @@ public struct LexiconMatcher: Sendable {
 
         func single(_ unit: Unit) -> LexiconMatch? {
             if unit.isPlain {
-                guard let start = starts[unit.keys[0]] else { return nil }
+                guard let index = startIndex(unit) else { return nil }
+                let start = startList[index]
                 if let e = start.single, isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: unit.keys[0], disguised: unit.disguised)
                 }
@@ -695,11 +727,12 @@ public struct LexiconMatcher: Sendable {
                 if singlesToo, let m = single(unit) { found.append(m) }
                 var candidates: [Phrase] = []
                 if unit.isPlain {
-                    guard let start = starts[unit.keys[0]], !start.phrases.isEmpty else { return }
+                    guard let index = startIndex(unit), !startList[index].phrases.isEmpty else { return }
+                    let start = startList[index]
                     if u + 1 < units.count, units[u + 1].isPlain, units[u + 1].sentence == unit.sentence {
                         // Only the phrases whose second element can be the next word (one look-up),
                         // in their usual order.
-                        let second = start.bySecond[units[u + 1].keys[0]] ?? []
+                        let second = units[u + 1].id < 0 ? [] : start.bySecond[units[u + 1].id] ?? []
                         if start.short.isEmpty {
                             candidates = second.map(\.1)
                         } else {
@@ -932,5 +965,31 @@ public struct LexiconMatcher: Sendable {
             kept.append(m)
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}
+
+/// Every word a lexicon matcher looks up first (a single or glued form, a phrase's first or second
+/// word), numbered once per process. A document's words are numbered once, with one look-up each,
+/// and every matcher then finds what a word starts by an array index instead of hashing the word
+/// again. Numbers never change; matchers built later (another config's lexicons) add words.
+final class LexiconVocabulary: @unchecked Sendable {
+    static let shared = LexiconVocabulary()
+    private let lock = NSLock()
+    private var ids: [String: Int32] = [:]
+
+    func id(adding word: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = ids[word] { return known }
+        let id = Int32(ids.count)
+        ids[word] = id
+        return id
+    }
+
+    /// The numbers so far (a copy: later additions do not change it).
+    var snapshot: [String: Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        return ids
     }
 }

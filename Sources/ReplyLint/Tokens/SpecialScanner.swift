@@ -2,6 +2,9 @@
 /// e-mail addresses, @mentions and #hashtags. Works on bytes; ASCII decisions only, with
 /// Unicode letters accepted inside hashtags and mentions.
 enum SpecialScanner {
+    /// The conversion letters of a printf-style placeholder (`%s`, `%d`, `%1$s`).
+    static let conversions = ByteSet("sdifu@")
+
     struct Span: Equatable {
         var kind: TokenKind
         var range: Range<Int>
@@ -142,8 +145,7 @@ enum SpecialScanner {
             if k > j && k < b.count && b[k] == UInt8(ascii: "$") { j = k + 1 }
         }
         guard j < b.count else { return nil }
-        let conversions: Set<UInt8> = Set("sdifu@".utf8)
-        guard conversions.contains(b[j]) else { return nil }
+        guard SpecialScanner.conversions.contains(b[j]) else { return nil }
         let end = j + 1
         if end < b.count && isWordByte(b[end]) { return nil }
         return Span(kind: .placeholder, range: i..<end)

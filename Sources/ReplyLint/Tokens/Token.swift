@@ -102,3 +102,35 @@ public struct Sentence: Sendable, Equatable {
     public var range: Range<Int>
     public var tokens: Range<Int>
 }
+
+/// A set of bytes as a 256-bit table: membership is one shift and mask, with none of the hashing a
+/// `Set<UInt8>` does on every look-up (these are asked once per token).
+struct ByteSet: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        for b in bytes { insert(b) }
+    }
+
+    init(_ text: String) { self.init(text.utf8) }
+
+    mutating func insert(_ b: UInt8) {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+}

@@ -3,11 +3,14 @@
 /// `register/laughter`. Shared with register.elongation, which leaves laughter to this rule.
 struct LaughterMatcher: Sendable {
     let fixed: Set<String>
+    /// First bytes of laughter: of the fixed forms and of the laughter shapes.
+    let starts: ByteSet
 
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/laughter")
         let fold = try RegisterText.folder()
         fixed = Set(table.rows.map { Self.collapse(fold($0.term)) })
+        starts = ByteSet(fixed.compactMap(\.utf8.first) + Array(Self.laughterStarts))
     }
 
     /// Every run of a repeated letter reduced to one letter (`xddd` -> `xd`, `lool` -> `lol`).
@@ -40,7 +43,7 @@ struct LaughterMatcher: Sendable {
     func isLaughter(_ folded: String) -> Bool {
         // Fast paths first: most words have no doubled letter and do not start like laughter.
         let bytes = folded.utf8
-        guard bytes.count >= 2 else { return false }
+        guard bytes.count >= 2, let head = bytes.first, starts.contains(head) else { return false }
         let doubled = Self.hasAdjacentRepeat(bytes)
         if fixed.contains(doubled ? Self.collapse(folded) : folded) {
             return folded.allSatisfy({ $0.isLetter })
@@ -51,7 +54,7 @@ struct LaughterMatcher: Sendable {
     }
 
     /// Bytes a laughter word can start with: `j`, `h`, or a lead-in `a`, `mu`, `bu`.
-    static let laughterStarts: Set<UInt8> = Set("jhamb".utf8)
+    static let laughterStarts: [UInt8] = Array("jhamb".utf8)
 
     /// True when two equal bytes stand side by side (a doubled or stretched letter).
     static func hasAdjacentRepeat(_ bytes: String.UTF8View) -> Bool {
