@@ -567,28 +567,43 @@ public struct LexiconMatcher: Sendable {
             return made
         }
 
-        /// The merged units for spelled-out runs cut as `runs` (the matchers nearly always agree).
-        private var lastMerged: (runs: [Range<Int>], merged: (units: [Unit], joined: [Int])?)?
+        /// Stretches of units with the glued clusters and the spelled-out runs (cut as `runs`) taken
+        /// as one word each, with the positions of those joined units in them: each stretch reaches
+        /// `reach` units either side of its joined units, as far as a phrase through them can. The
+        /// matchers nearly always cut the runs alike, so the last answer is kept.
+        private var lastMerged: (runs: [Range<Int>], reach: Int, segments: [Segment])?
 
-        func merged(runs: [Range<Int>]) -> (units: [Unit], joined: [Int])? {
-            if let last = lastMerged, last.runs == runs { return last.merged }
-            let made = build(runs: runs)
-            lastMerged = (runs, made)
+        struct Segment {
+            var units: [Unit]
+            var joined: [Int]
+        }
+
+        func merged(runs: [Range<Int>], reach: Int) -> [Segment] {
+            if let last = lastMerged, last.runs == runs, last.reach == reach { return last.segments }
+            let made = build(runs: runs, reach: reach)
+            lastMerged = (runs, reach, made)
             return made
         }
 
-        private func build(runs: [Range<Int>]) -> (units: [Unit], joined: [Int])? {
+        private func build(runs: [Range<Int>], reach: Int) -> [Segment] {
             var spans = clusters.map { ($0, true) } + runs.map { ($0, false) }
-            guard !spans.isEmpty else { return nil }
+            guard !spans.isEmpty else { return [] }
             spans.sort { $0.0.lowerBound < $1.0.lowerBound }
-            var merged: [Unit] = []
-            var joined: [Int] = []
+            var segments: [Segment] = []
+            var current: Segment?
+            var currentEnd = 0  // the unit index the current segment has reached
             var t = 0
             var u = 0
+            func close() {
+                guard var segment = current else { return }
+                segment.units += units[currentEnd..<min(units.count, currentEnd + reach)]
+                segments.append(segment)
+                current = nil
+            }
             for (span, glued) in spans where span.lowerBound >= t {
                 let start = tokens[span.lowerBound].range.lowerBound
-                // Units before the span are kept as they are.
-                while u < units.count && units[u].range.upperBound <= start { merged.append(units[u]); u += 1 }
+                while u < units.count && units[u].range.upperBound <= start { u += 1 }
+                let first = u
                 let end = tokens[span.upperBound - 1].range.upperBound
                 while u < units.count && units[u].range.lowerBound < end { u += 1 }
                 let read = reading(text(span))
@@ -597,12 +612,19 @@ public struct LexiconMatcher: Sendable {
                 if glued, let mask = read.mask { unit.mask = mask }
                 if read.collapsed.contains(where: { $0 != nil }) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
                 if unit.isPlain { unit.id = words[unit.keys[0]] ?? -1 }
-                joined.append(merged.count)
-                merged.append(unit)
+                if current != nil && first - currentEnd >= 2 * reach { close() }
+                if current == nil {
+                    current = Segment(units: Array(units[max(0, first - reach + 1)..<first]), joined: [])
+                } else {
+                    current!.units += units[currentEnd..<first]
+                }
+                current!.joined.append(current!.units.count)
+                current!.units.append(unit)
+                currentEnd = u
                 t = span.upperBound
             }
-            merged.append(contentsOf: units[u...])
-            return (merged, joined)
+            close()
+            return segments
         }
     }
 
@@ -760,8 +782,8 @@ public struct LexiconMatcher: Sendable {
         // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
         // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words, and only phrases that
         // reach one of them (any other was found above).
-        if let (merged, joined) = mergedUnits(context, shared) {
-            let reach = joined.map { max(0, $0 - longestPhrase + 1)..<($0 + 1) }
+        for segment in mergedUnits(context, shared) {
+            let reach = segment.joined.map { max(0, $0 - longestPhrase + 1)..<($0 + 1) }
             var windows: [Range<Int>] = []
             for window in reach {
                 if let last = windows.last, window.lowerBound <= last.upperBound {
@@ -770,7 +792,7 @@ public struct LexiconMatcher: Sendable {
                     windows.append(window)
                 }
             }
-            phrases(merged, singlesToo: false, starting: windows)
+            phrases(segment.units, singlesToo: false, starting: windows)
         }
 
         if stopAtFirst && !found.isEmpty { return found }
@@ -821,7 +843,7 @@ public struct LexiconMatcher: Sendable {
 
     /// The word units again, with each glued cluster and each spelled-out run taken as one word, and
     /// the indexes of those joined units; nil when the reply has none.
-    func mergedUnits(_ context: RuleContext, _ shared: SharedUnits) -> (units: [Unit], joined: [Int])? {
+    func mergedUnits(_ context: RuleContext, _ shared: SharedUnits) -> [SharedUnits.Segment] {
         // A spelled-out run may take in a one-letter word around it (`m a d r e y`): cut it off when
         // the rest spells a lexicon word.
         let runs = shared.spelledRuns.map { run -> Range<Int> in
@@ -831,7 +853,7 @@ public struct LexiconMatcher: Sendable {
             }
             return run
         }
-        return shared.merged(runs: runs)
+        return shared.merged(runs: runs, reach: longestPhrase)
     }
 
     /// The letters and hidden-letter runs of a masked word (`m*erda`), or nil when it hides nothing
