@@ -172,7 +172,7 @@ struct LaughterRule: Rule {
             var last = i
             var count = 0
             var j = i
-            while j < tokens.count && tokens[j].kind == .word && Self.syllables.contains(tokens[j].folded) {
+            while j < tokens.count && tokens[j].kind == .word && tokens[j].folded.utf8.count == 2 && Self.syllables.contains(tokens[j].folded) {
                 count += 1
                 last = j
                 j += 1
