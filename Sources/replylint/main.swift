@@ -258,6 +258,23 @@ final class OutputStream {
     }
 }
 
+/// Loading the Hunspell dictionary (about 30 ms) is the longest step of linting one reply: it starts
+/// before the options are parsed, on another core, for the dictionary they name (`--dictionary`, else
+/// $REPLYLINT_DICTIONARY, else the standard one). The spelling rules wait for it if they get there first;
+/// where the options turn out not to need it, it is simply not used.
+func preloadDictionary(_ arguments: [String]) {
+    let skip: Set<String> = ["explain", "tokens", "--list-rules", "--help", "-h", "--version"]
+    guard !arguments.contains(where: skip.contains) else { return }
+    var dictionary: String?
+    for (i, argument) in arguments.enumerated() {
+        if argument == "--dictionary", i + 1 < arguments.count { dictionary = arguments[i + 1] }
+        if argument.hasPrefix("--dictionary=") { dictionary = String(argument.dropFirst("--dictionary=".count)) }
+    }
+    let path = SpellingSettings(dictionary: dictionary, vocabulary: nil).dictionary
+    DispatchQueue.global().async { _ = SpellChecker.shared(dictionary: path) }
+}
+preloadDictionary(Array(CommandLine.arguments.dropFirst()))
+
 // Every failure that is not a lint result (a bad option, an unknown rule, broken lexicons) exits with 2.
 do {
     var command = try ReplyLintCommand.parseAsRoot()

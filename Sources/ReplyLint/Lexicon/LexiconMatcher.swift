@@ -212,7 +212,7 @@ public struct LexiconMatcher: Sendable {
                     case .member(let name):
                         // A phrase that opens with a slot is filed under every first word of the slot's members.
                         let set = classSets[name]!
-                        let firstWords = Set(set.singles).union(set.phrases.map { $0[0] })
+                        let firstWords = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
                         for word in firstWords { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
                         byClass.append(phrase)
                     }
@@ -255,6 +255,24 @@ public struct LexiconMatcher: Sendable {
 
         // A plain word matches a phrase's first element only as itself (a word) or as the first word of
         // a class member: file each phrase under those exact words, in `phrasesByFirst`'s order.
+        // The first words of each class's members, worked out once per class (a slot stands for
+        // every one of them), by their squeezed form, and numbered.
+        var ids: [String: Int32] = [:]
+        func id(_ word: String) -> Int32 {
+            if let known = ids[word] { return known }
+            let made = vocabulary.id(adding: word)
+            ids[word] = made
+            return made
+        }
+        var classFirsts: [String: [String]] = [:]
+        var classFirstsByCollapsed: [String: [String: [String]]] = [:]
+        var classFirstIDs: [String: [Int32]] = [:]
+        for (name, set) in classSets {
+            let firsts = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
+            classFirsts[name] = firsts
+            classFirstsByCollapsed[name] = Dictionary(grouping: firsts, by: LexiconMatcher.collapse)
+            classFirstIDs[name] = firsts.map(id)
+        }
         var starts: [String: Start] = [:]
         for (key, entry) in singles { starts[key, default: Start()].single = entry }
         for (key, value) in glued { starts[key, default: Start()].glued = value }
@@ -266,8 +284,7 @@ public struct LexiconMatcher: Sendable {
                 case .word(let word, _):
                     firstWords = [word]
                 case .member(let name):
-                    let set = classSets[name]!
-                    firstWords = Array(Set(set.singles).union(set.phrases.map { $0[0] }))
+                    firstWords = classFirstsByCollapsed[name]?[collapsedKey] ?? []
                 }
                 for word in firstWords where LexiconMatcher.collapse(word) == collapsedKey {
                     starts[word, default: Start()].phrases.append(phrase)
@@ -284,25 +301,24 @@ public struct LexiconMatcher: Sendable {
         for key in starts.keys {
             for (position, phrase) in starts[key]!.phrases.enumerated() {
                 guard phrase.elements.count > 1 else { starts[key]!.short.append((position, phrase)); continue }
-                var seconds: Set<String> = []
+                var seconds: [Int32] = []
                 switch phrase.elements[1] {
-                case .word(let word, _): seconds = [word]
-                case .member(let name):
-                    let set = classSets[name]!
-                    seconds = Set(set.singles).union(set.phrases.map { $0[0] })
+                case .word(let word, _): seconds = [id(word)]
+                case .member(let name): seconds = classFirstIDs[name] ?? []
                 }
                 // A first slot filled by a member of several words (`pedro sánchez`) puts that member's
                 // second word next.
                 if case .member(let name) = phrase.elements[0] {
-                    for words in classSets[name]!.phrases where words[0] == key { seconds.insert(words[1]) }
+                    for words in classSets[name]!.phrases where words[0] == key { seconds.append(id(words[1])) }
                 }
-                for word in seconds { starts[key]!.bySecond[vocabulary.id(adding: word), default: []].append((position, phrase)) }
+                var seen = Set<Int32>()
+                for word in seconds where seen.insert(word).inserted { starts[key]!.bySecond[word, default: []].append((position, phrase)) }
             }
         }
         var slots: [Int32] = []
         var list: [Start] = []
         for (key, start) in starts.sorted(by: { $0.key < $1.key }) {
-            let id = Int(vocabulary.id(adding: key))
+            let id = Int(id(key))
             if slots.count <= id { slots += Array(repeating: -1, count: id + 1 - slots.count) }
             slots[id] = Int32(list.count)
             list.append(start)
