@@ -154,6 +154,14 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testInputAndSuppressionIdsHaveAnExplanation() throws {
+        for rule in EngineRules.all {
+            let explain = try run(["explain", rule.id])
+            XCTAssertEqual(explain.status, 0, rule.id)
+            XCTAssertTrue(explain.stdout.contains(rule.rationale), rule.id)
+        }
+    }
+
     func testOutputIsIdenticalWithOneOrManyThreads() throws {
         for i in 0..<12 { try write("many/r\(i).txt", Array("Hola \(i). \(Self.clean)".utf8) + (i % 3 == 0 ? [0xFF] : [])) }
         let linter = try TestSupport.linter()

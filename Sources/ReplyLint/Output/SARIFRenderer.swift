@@ -13,13 +13,13 @@ public struct SARIFRenderer: StreamRenderer {
     var index: [String: Int] = [:]
     var count = 0
 
-    public init(version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) {
+    public init(version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description } + EngineRules.all) {
         self.version = version
         ruleList = rules
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
     }
 
-    public static func render(_ report: Report, version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) -> String {
+    public static func render(_ report: Report, version: String, rules: [RuleDescription] = RuleRegistry.all.map { $0.description } + EngineRules.all) -> String {
         var renderer = SARIFRenderer(version: version, rules: rules)
         return renderer.renderAll(report)
     }
@@ -162,7 +162,7 @@ public struct SARIFRenderer: StreamRenderer {
     static func helpText(_ rule: RuleDescription) -> String {
         var text = rule.summary + "\n\n" + rule.rationale
         if let example = rule.triggering.first { text += "\n\nEjemplo: " + example.marked }
-        return text + "\n\n" + (rule.category == .input ? "" : "Más: replylint explain \(rule.id)")
+        return text + "\n\nMás: replylint explain \(rule.id)"
     }
 
     static func helpMarkdown(_ rule: RuleDescription) -> String {

@@ -5,8 +5,8 @@ public enum RuleRegistry {
         RegisterFamily.rules + ProfanityFamily.rules + DiscriminationFamily.rules
         + PolemicFamily.rules + EmpathyFamily.rules + SpellingFamily.rules
 
-    /// A rule's description by id.
+    /// A rule's description by id (also the ids of input problems and suppression comments).
     public static func description(of id: String) -> RuleDescription? {
-        all.first { $0.description.id == id }?.description
+        all.first { $0.description.id == id }?.description ?? EngineRules.all.first { $0.id == id }
     }
 }
