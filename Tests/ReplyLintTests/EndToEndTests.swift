@@ -41,6 +41,13 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(diagnostics.first?.message.contains("ESTA SOLUCIONADO") ?? false, diagnostics.first?.message ?? "")
     }
 
+    func testAStretchedSwearWordIsReportedOnceAsProfanity() throws {
+        XCTAssertEqual(try summary("Qué mieeerda de servicio, lo sentimos."), ["profanity.vulgar mieeerda"])
+        // A wider register finding around it stays: the capitals are a problem of their own.
+        XCTAssertEqual(try summary("ESTO ES UNA MIERDA").sorted(), ["profanity.vulgar MIERDA", "register.shouting ESTO ES UNA MIERDA"])
+        XCTAssertEqual(try summary("Graciaaas por escribirnos.").map { $0.components(separatedBy: " ")[0] }, ["register.elongation"])
+    }
+
     func testEachFamilyCatchesItsOwnProblem() throws {
         XCTAssertTrue(try summary("Su pedido ya salió, no sea pendejo y revise el correo.").contains { $0.hasPrefix("profanity.") })
         XCTAssertTrue(try summary("Le enviaremos la informacion mañana por la mañana.").contains("spelling.missing-accent informacion"))

@@ -556,7 +556,7 @@ final class HostileLongLineTests: XCTestCase {
 
 /// The overlap index the linter uses to let other families' findings win over spelling ones.
 final class HostileSpanIndexTests: XCTestCase {
-    func testSameAnswersAsRangeOverlaps() {
+    func testSameAnswersAsRangeOverlapsAndContainment() {
         var seed: UInt64 = 7
         func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -569,6 +569,8 @@ final class HostileSpanIndexTests: XCTestCase {
                 for length in 0..<5 {
                     let query = a..<(a + length)
                     XCTAssertEqual(index.overlaps(query), ranges.contains { $0.overlaps(query) }, "\(ranges) \(query)")
+                    XCTAssertEqual(index.covers(query), !query.isEmpty && ranges.contains { !$0.isEmpty && $0.lowerBound <= query.lowerBound && $0.upperBound >= query.upperBound },
+                                   "covers \(ranges) \(query)")
                 }
             }
         }

@@ -20,6 +20,19 @@ struct SpanIndex {
 
     var isEmpty: Bool { starts.isEmpty }
 
+    /// True when one of the ranges holds all of `range`.
+    func covers(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        // Ranges that start at or before `range` does: a prefix. One covers it when it ends at or after its end.
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 && furthestEnd[low - 1] >= range.upperBound
+    }
+
     /// True when `range` shares a byte with one of the ranges (the same answer as `Range.overlaps`).
     func overlaps(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
