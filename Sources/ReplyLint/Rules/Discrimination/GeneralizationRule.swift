@@ -21,6 +21,8 @@ public struct GeneralizationRule: Rule {
             RuleExample("No se preocupe, «esos moros son una plaga» en el barrio."),
             RuleExample("Ya sabemos que los «malditos gitanos» se llevan los cables."),
             RuleExample("No se fíe, «los chinos siempre copian» los diseños."),
+            RuleExample("Esto es culpa de esos «inmigrantes de mierda»."),
+            RuleExample("«Fuera los refugiados» del barrio, ya lo decimos nosotros."),
         ],
         nonTriggering: [
             RuleExample("Todos los clientes son importantes para nosotros."),
@@ -32,6 +34,7 @@ public struct GeneralizationRule: Rule {
             RuleExample("No aceptamos tarjetas extranjeras en la web, pero sí en tienda."),
             RuleExample("Los modelos viejos son basura electrónica: llévelos a un punto limpio."),
             RuleExample("Los chinos de color beige copian el corte del modelo clásico."),
+            RuleExample("Fuera de horario, los inmigrantes pueden pedir cita por teléfono."),
         ]
     )
 
