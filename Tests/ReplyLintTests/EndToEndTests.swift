@@ -46,6 +46,7 @@ final class EndToEndTests: XCTestCase {
         // A wider register finding around it stays: the capitals are a problem of their own.
         XCTAssertEqual(try summary("ESTO ES UNA MIERDA").sorted(), ["profanity.vulgar MIERDA", "register.shouting ESTO ES UNA MIERDA"])
         XCTAssertEqual(try summary("Graciaaas por escribirnos.").map { $0.components(separatedBy: " ")[0] }, ["register.elongation"])
+        XCTAssertEqual(try summary("Fuera los inmigrantes, gracias por su paciencia."), ["discrimination.generalization Fuera los inmigrantes"])
     }
 
     func testEachFamilyCatchesItsOwnProblem() throws {

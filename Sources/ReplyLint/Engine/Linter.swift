@@ -66,11 +66,13 @@ public final class Linter: Sendable {
                 placed.append((finding, entry))
             }
         }
-        // A register finding inside a profanity or discrimination finding (`mieeerda` stretched) says less
-        // than it: the word itself is the problem, so it is the one reported.
+        // A register or polemic finding inside a profanity or discrimination finding (`mieeerda` stretched,
+        // `fuera los inmigrantes`) says less than it: the stronger one is reported alone.
         let strong = SpanIndex(placed.filter { $0.1.description.category == .profanity || $0.1.description.category == .discrimination }.map { $0.0.range })
         if !strong.isEmpty {
-            placed.removeAll { finding, entry in entry.description.category == .register && strong.covers(finding.range) }
+            placed.removeAll { finding, entry in
+                (entry.description.category == .register || entry.description.category == .polemic) && strong.covers(finding.range)
+            }
         }
         // Spelling yields to every other family: a word already flagged as profanity or as chat
         // slang is not also a spelling mistake. The spelling rules run last and skip those words (no
