@@ -187,7 +187,8 @@ struct Lint: ParsableCommand {
         // A missing dictionary or vocabulary folder: said once, as an input error (exit 2), when
         // a spelling rule ran; the other families were linted all the same.
         if linters.runsCategory(.spelling) {
-            let problems = SpellingSettings.current.problems().map { Diagnostic(inputError: $0.inputError) }
+            let problems = SpellingSettings.current.problems(checkDictionary: linters.spellsWithDefaultDictionary).map { Diagnostic(inputError: $0.inputError) }
+                + linters.problems().map { Diagnostic(inputError: $0) }
             if !problems.isEmpty { emit(problems, source: { _, _ in nil }) }
         }
         output.write(renderer.end(tally))

@@ -221,4 +221,30 @@ final class CLITests: XCTestCase {
         // With spelling turned off, nobody needs the dictionary.
         XCTAssertEqual(try run(["--disable", "spelling", "--dictionary", "/nada/es", path]).status, 0)
     }
+
+    func testConfigNamesTheDictionary() throws {
+        // A config pointing at a copy of the standard dictionary spells with it.
+        let copy = folder.appendingPathComponent("dic")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for ext in ["aff", "dic"] {
+            try FileManager.default.copyItem(atPath: SpellingSettings.standardDictionary + "." + ext, toPath: copy.appendingPathComponent("es_XX." + ext).path)
+        }
+        let good = try write("bueno/.replylint.yml", Array("dictionary: ../dic/es_XX\n".utf8))
+        let reply = try write("bueno/r.txt", Array("Le enviamos la informacion.".utf8))
+        let r = try run(["--format", "json", reply])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("spelling.missing-accent"), r.stdout)
+        // A config whose dictionary is missing: one input error naming the config, and the other families run.
+        _ = try write("malo/.replylint.yml", Array("dictionary: no-existe/es\n".utf8))
+        let other = try write("malo/r.txt", Array("jajaja, la informacion.".utf8))
+        let bad = try run(["--format", "json", other])
+        XCTAssertEqual(bad.status, 2)
+        let diagnostics = try XCTUnwrap(try json(bad.stdout)["diagnostics"] as? [[String: Any]])
+        let inputs = diagnostics.filter { $0["category"] as? String == "input" }
+        XCTAssertEqual(inputs.count, 1)
+        XCTAssertTrue((inputs.first?["path"] as? String ?? "").hasSuffix("malo/.replylint.yml"), "\(inputs)")
+        XCTAssertTrue(diagnostics.contains { $0["rule"] as? String == "register.laughter" })
+        XCTAssertFalse(diagnostics.contains { $0["category"] as? String == "spelling" })
+        _ = good
+    }
 }

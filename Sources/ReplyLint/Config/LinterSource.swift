@@ -60,12 +60,31 @@ public final class ConfiguredLinters: LinterSource, @unchecked Sendable {
     let registry: [any Rule.Type]
     private let lock = NSLock()
     private var byConfig: [String: Result<ResolvedSettings, InputError>] = [:]
+    private var dictionaryProblems: [InputError] = []
+
+    /// The configs whose `dictionary:` could not be loaded (spelling is off under them), once each.
+    public func problems() -> [InputError] {
+        lock.lock()
+        defer { lock.unlock() }
+        return dictionaryProblems
+    }
     private var configOfFolder: [String: String] = [:]
 
     public init(_ settings: CommandLineSettings, registry: [any Rule.Type] = RuleRegistry.all) {
         self.settings = settings
         self.registry = registry
         knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
+    }
+
+    /// True when a linter built so far runs the spelling rules with the command line's (or the standard)
+    /// dictionary, not one its config names.
+    public var spellsWithDefaultDictionary: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return byConfig.values.contains { result in
+            guard case .success(let settings) = result else { return false }
+            return settings.config.dictionary == nil && settings.linter.ruleIDs.contains { $0.hasPrefix("spelling.") }
+        }
     }
 
     /// True when a linter built so far runs a rule of `category`.
@@ -127,6 +146,14 @@ public final class ConfiguredLinters: LinterSource, @unchecked Sendable {
                                             extra: config.lexicons + settings.extraLexicons)
             try lexicons.addWordList(name: "vocabulary/accept", path: config.acceptFile)
             try lexicons.addWordList(name: "vocabulary/reject", path: config.rejectFile)
+            if let dictionary = config.dictionary {
+                lexicons.dictionary = dictionary
+                // A dictionary that cannot be loaded is said once, at the config, and the other families run.
+                if case .failure(let error) = SpellChecker.shared(dictionary: dictionary) {
+                    dictionaryProblems.append(.malformed(path: configPath, line: 1, column: 1,
+                                                         reason: "dictionary: \(error.path): \(error.message)"))
+                }
+            }
             let linter = try Linter(lexicons: lexicons, configuration: Linter.Configuration(
                 options: options, severities: severities, only: settings.only), registry: registry)
             return .success(ResolvedSettings(linter: linter, config: config))

@@ -14,6 +14,7 @@ import Yams
 ///       accept: vocab/accept.txt
 ///       reject: vocab/reject.txt
 ///     lexicons: [lexicons-marca] # extra lexicon folders, merged with the built-in ones
+///     dictionary: dic/es_MX      # a Hunspell dictionary for spelling (path without .aff/.dic)
 ///     ignore: ["borradores/**", "**/*.bak.md"]
 ///     collections:
 ///       text-keys: [texto, respuesta]   # which keys of a YAML/JSON collection hold reply text
@@ -22,7 +23,7 @@ import Yams
 /// setting is an input error with the file, line and column, and the valid choices.
 public struct ProjectConfig: Sendable, Equatable {
     public static let fileName = ".replylint.yml"
-    public static let keys = ["locale", "register", "region", "rules", "vocabulary", "lexicons", "ignore", "collections"]
+    public static let keys = ["locale", "register", "region", "rules", "vocabulary", "lexicons", "dictionary", "ignore", "collections"]
 
     public var path: String?
     public var locale: String?
@@ -33,6 +34,9 @@ public struct ProjectConfig: Sendable, Equatable {
     public var acceptFile: String?
     public var rejectFile: String?
     public var lexicons: [String] = []
+    /// The Hunspell dictionary the spelling rules use (path without `.aff`/`.dic`); nil: the command
+    /// line's, `$REPLYLINT_DICTIONARY` or the standard one.
+    public var dictionary: String?
     public var ignore: [String] = []
     public var textKeys: [String]?
 
@@ -118,6 +122,8 @@ public struct ProjectConfig: Sendable, Equatable {
                 }
             case "lexicons":
                 config.lexicons = try strings(value, "lexicons").map(config.resolve)
+            case "dictionary":
+                config.dictionary = config.resolve(try string(value, "dictionary"))
             case "ignore":
                 config.ignore = try strings(value, "ignore")
             case "collections":

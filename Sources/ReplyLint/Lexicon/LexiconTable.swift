@@ -162,6 +162,9 @@ public struct LexiconError: Error, Equatable, CustomStringConvertible {
 /// Every lexicon of one locale, loaded from `lexicons/<locale>/` (and extra folders).
 public struct LexiconStore: Sendable {
     public let locale: String
+    /// The Hunspell dictionary the spelling rules built from this store use, when a config names one
+    /// (else `SpellingSettings.current`'s).
+    public var dictionary: String?
     public private(set) var tables: [String: LexiconTable] = [:] {
         didSet { builds = Builds() }
     }

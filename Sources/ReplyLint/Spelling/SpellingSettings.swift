@@ -48,9 +48,10 @@ public struct SpellingSettings: Sendable, Equatable {
     /// What keeps spelling from working with these settings: a missing or unreadable dictionary, a
     /// missing or unreadable vocabulary folder. Empty when all is well. Loads the dictionary if no
     /// rule did yet (once per process and path).
-    public func problems() -> [SpellingSetupError] {
+    /// `checkDictionary` false leaves out the dictionary (every config in use names its own).
+    public func problems(checkDictionary: Bool = true) -> [SpellingSetupError] {
         var result: [SpellingSetupError] = []
-        if case .failure(let error) = SpellChecker.shared(dictionary: dictionary) { result.append(error) }
+        if checkDictionary, case .failure(let error) = SpellChecker.shared(dictionary: dictionary) { result.append(error) }
         if let vocabulary, case .failure(let error) = UserVocabulary.load(folder: vocabulary) { result.append(error) }
         return result
     }

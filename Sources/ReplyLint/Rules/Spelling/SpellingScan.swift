@@ -75,7 +75,7 @@ struct SpellingScan: Sendable {
         memoKey = "spelling.verdicts.\(SpellingScan.counter.increment())"
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
-        checker = try? SpellChecker.shared(dictionary: settings.dictionary).get()
+        checker = try? SpellChecker.shared(dictionary: lexicons.dictionary ?? settings.dictionary).get()
         let folder = settings.vocabulary.flatMap { try? UserVocabulary.load(folder: $0).get() }
         let configured = try UserVocabulary.fromLexicons(lexicons)
         user = folder.map { $0.merged(with: configured) } ?? configured
