@@ -26,10 +26,13 @@ enum FuzzSupport {
 
     static let runner = Runner(linter: linter, threads: 1)
 
+    /// The memo a worker keeps across documents (spelling verdicts): one, as libFuzzer runs one thread.
+    static let worker = WorkerMemo()
+
     /// The whole per-file pipeline of a run on one source file: documents, rules, suppressions,
     /// then the fixes and the text and JSON renderers, checking the invariants a renderer relies on.
     static func lintAndRender(_ file: SourceFile, collections: CollectionOptions = CollectionOptions()) {
-        let diagnostics = runner.lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer)
+        let diagnostics = runner.lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer, worker: worker)
         for d in diagnostics {
             precondition(d.line >= 1 && d.column >= 1, "diagnostic before the file start: \(d)")
             precondition(d.endLine >= d.line, "diagnostic ends before it starts: \(d)")
