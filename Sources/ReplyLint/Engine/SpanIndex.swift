@@ -24,25 +24,26 @@ struct SpanIndex {
     func covers(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         // Ranges that start at or before `range` does: a prefix. One covers it when it ends at or after its end.
+        let prefix = count { $0 <= range.lowerBound }
+        return prefix > 0 && furthestEnd[prefix - 1] >= range.upperBound
+    }
+
+    /// How many ranges start at a position for which `before` holds (a prefix of the sorted starts).
+    private func count(_ before: (Int) -> Bool) -> Int {
         var low = 0
         var high = starts.count
         while low < high {
             let mid = (low + high) / 2
-            if starts[mid] <= range.lowerBound { low = mid + 1 } else { high = mid }
+            if before(starts[mid]) { low = mid + 1 } else { high = mid }
         }
-        return low > 0 && furthestEnd[low - 1] >= range.upperBound
+        return low
     }
 
     /// True when `range` shares a byte with one of the ranges (the same answer as `Range.overlaps`).
     func overlaps(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         // Ranges that start before `range` ends: a prefix. One of them overlaps when it ends after `range` starts.
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if starts[mid] < range.upperBound { low = mid + 1 } else { high = mid }
-        }
-        return low > 0 && furthestEnd[low - 1] > range.lowerBound
+        let prefix = count { $0 < range.upperBound }
+        return prefix > 0 && furthestEnd[prefix - 1] > range.lowerBound
     }
 }
