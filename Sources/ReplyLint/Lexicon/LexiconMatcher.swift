@@ -143,6 +143,25 @@ public struct LexiconMatcher: Sendable {
             }
         }
 
+        // The first words of each class's members, worked out once per class (a slot stands for every
+        // one of them), also by their squeezed form, and numbered in the vocabulary.
+        var ids: [String: Int32] = [:]
+        func id(_ word: String) -> Int32 {
+            if let known = ids[word] { return known }
+            let made = vocabulary.id(adding: word)
+            ids[word] = made
+            return made
+        }
+        var classFirsts: [String: [String]] = [:]
+        var classFirstsByCollapsed: [String: [String: [String]]] = [:]
+        var classFirstIDs: [String: [Int32]] = [:]
+        for (name, set) in classSets {
+            let firsts = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
+            classFirsts[name] = firsts
+            classFirstsByCollapsed[name] = Dictionary(grouping: firsts, by: LexiconMatcher.collapse)
+            classFirstIDs[name] = firsts.map(id)
+        }
+
         var entries: [LexiconEntry] = []
         var singles: [String: Int] = [:]
         var elongated: [String: [(Int, String)]] = [:]
@@ -211,9 +230,7 @@ public struct LexiconMatcher: Sendable {
                         byFirst[c, default: []].append(phrase)
                     case .member(let name):
                         // A phrase that opens with a slot is filed under every first word of the slot's members.
-                        let set = classSets[name]!
-                        let firstWords = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
-                        for word in firstWords { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
+                        for word in classFirsts[name]! { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
                         byClass.append(phrase)
                     }
                     if !hasSlot {
@@ -255,24 +272,6 @@ public struct LexiconMatcher: Sendable {
 
         // A plain word matches a phrase's first element only as itself (a word) or as the first word of
         // a class member: file each phrase under those exact words, in `phrasesByFirst`'s order.
-        // The first words of each class's members, worked out once per class (a slot stands for
-        // every one of them), by their squeezed form, and numbered.
-        var ids: [String: Int32] = [:]
-        func id(_ word: String) -> Int32 {
-            if let known = ids[word] { return known }
-            let made = vocabulary.id(adding: word)
-            ids[word] = made
-            return made
-        }
-        var classFirsts: [String: [String]] = [:]
-        var classFirstsByCollapsed: [String: [String: [String]]] = [:]
-        var classFirstIDs: [String: [Int32]] = [:]
-        for (name, set) in classSets {
-            let firsts = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
-            classFirsts[name] = firsts
-            classFirstsByCollapsed[name] = Dictionary(grouping: firsts, by: LexiconMatcher.collapse)
-            classFirstIDs[name] = firsts.map(id)
-        }
         var starts: [String: Start] = [:]
         for (key, entry) in singles { starts[key, default: Start()].single = entry }
         for (key, value) in glued { starts[key, default: Start()].glued = value }
