@@ -110,6 +110,7 @@ public struct LexiconMatcher: Sendable {
     /// index into `startList`, or -1.
     let startSlots: [Int32]
     let startList: [Start]
+    let vocabulary: LexiconVocabulary
     /// The most word units one phrase can span (a class member may be several words).
     let longestPhrase: Int
 
@@ -117,8 +118,10 @@ public struct LexiconMatcher: Sendable {
 
     /// Builds a matcher over the rows of `tables`. `classes` is a table whose first field is a
     /// member and whose `class` column names its class (`gitanos | grupo`).
-    public init(tables: [LexiconTable], classes: LexiconTable? = nil) throws {
-        let vocabulary = LexiconVocabulary.shared
+    /// Matchers of one linter share a `vocabulary` (their store's), so that a document's words are
+    /// numbered once for all of them; a matcher built alone numbers its own.
+    public init(tables: [LexiconTable], classes: LexiconTable? = nil, vocabulary: LexiconVocabulary = LexiconVocabulary()) throws {
+        self.vocabulary = vocabulary
         let tokenizer = try Tokenizer()
         func fold(_ s: String) -> String { tokenizer.fold(s) }
 
@@ -508,7 +511,7 @@ public struct LexiconMatcher: Sendable {
         let clusters: [Range<Int>]
         let spelledRuns: [Range<Int>]
 
-        init(_ context: RuleContext) {
+        init(_ context: RuleContext, vocabulary: LexiconVocabulary) {
             // Word units: one per token; tokens that are not words break phrases (empty keys).
             var units: [Unit] = []
             units.reserveCapacity(context.tokens.count)
@@ -538,7 +541,7 @@ public struct LexiconMatcher: Sendable {
                     }
                 }
             }
-            let words = LexiconVocabulary.shared.snapshot
+            let words = vocabulary.snapshot
             for i in units.indices where units[i].isPlain {
                 units[i].id = words[units[i].keys[0]] ?? -1
             }
@@ -674,7 +677,7 @@ public struct LexiconMatcher: Sendable {
             return e.with.isEmpty || sawWith
         }
 
-        let shared = context.memoized("lexicon.units") { SharedUnits(context) }
+        let shared = context.memoized("lexicon.units.\(ObjectIdentifier(vocabulary).hashValue)") { SharedUnits(context, vocabulary: vocabulary) }
         let units = shared.units
 
         var found: [LexiconMatch] = []
@@ -1005,12 +1008,12 @@ public struct LexiconMatcher: Sendable {
     }
 }
 
-/// Every word a lexicon matcher looks up first (a single or glued form, a phrase's first or second
-/// word), numbered once per process. A document's words are numbered once, with one look-up each,
-/// and every matcher then finds what a word starts by an array index instead of hashing the word
-/// again. Numbers never change; matchers built later (another config's lexicons) add words.
-final class LexiconVocabulary: @unchecked Sendable {
-    static let shared = LexiconVocabulary()
+/// Every word the matchers of one lexicon store look up first (a single or glued form, a phrase's
+/// first or second word), numbered. A document's words are numbered once, with one look-up each, and
+/// every matcher then finds what a word starts by an array index instead of hashing the word again.
+/// Numbers never change; a matcher built later from the same store adds its words.
+public final class LexiconVocabulary: @unchecked Sendable {
+    public init() {}
     private let lock = NSLock()
     private var ids: [String: Int32] = [:]
 

@@ -188,6 +188,8 @@ public struct LexiconStore: Sendable {
     }
     /// The folders read, in order.
     public private(set) var directories: [String] = []
+    /// The numbers of the words this store's matchers look up (shared by the copies of the store).
+    public let vocabulary = LexiconVocabulary()
 
     /// An empty store (rules that need a table then fail with a clear error).
     public init(locale: String = "es") {

@@ -26,7 +26,7 @@ struct DiscriminationLexicon: Sendable {
             severities.append(nil)
             suggestions.append([])
         }
-        matcher = try LexiconMatcher(tables: [slurs, patterns], classes: groups)
+        matcher = try LexiconMatcher(tables: [slurs, patterns], classes: groups, vocabulary: lexicons.vocabulary)
         self.severities = severities
         self.suggestions = suggestions
     }

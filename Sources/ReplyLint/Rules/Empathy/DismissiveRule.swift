@@ -43,7 +43,7 @@ public struct DismissiveRule: Rule {
         }
         let classes = try lexicons.table("empathy/classes")
         try classes.require("class", "forms", "note")
-        matcher = try LexiconMatcher(tables: [table], classes: classes)
+        matcher = try LexiconMatcher(tables: [table], classes: classes, vocabulary: lexicons.vocabulary)
         suggestions = table.rows.map(LexiconColumns.suggestions)
     }
 

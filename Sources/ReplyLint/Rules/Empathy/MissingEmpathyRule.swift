@@ -44,8 +44,8 @@ public struct MissingEmpathyRule: Rule {
         let acknowledgements = try lexicons.table("empathy/acknowledgements")
         try problems.require("forms", "note")
         try acknowledgements.require("forms", "note")
-        self.problems = try LexiconMatcher(tables: [problems])
-        self.acknowledgements = try LexiconMatcher(tables: [acknowledgements])
+        self.problems = try LexiconMatcher(tables: [problems], vocabulary: lexicons.vocabulary)
+        self.acknowledgements = try LexiconMatcher(tables: [acknowledgements], vocabulary: lexicons.vocabulary)
     }
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -11,7 +11,7 @@ struct PolemicLexicon: Sendable {
         for table in tables { try table.require("forms", "when", "note") }
         let classes = try lexicons.table(Self.classes)
         try classes.require("class", "forms", "note")
-        matcher = try LexiconMatcher(tables: tables, classes: classes)
+        matcher = try LexiconMatcher(tables: tables, classes: classes, vocabulary: lexicons.vocabulary)
     }
 
     func findings(_ context: RuleContext, table: String, message: String, help: String) -> [Finding] {

@@ -19,7 +19,7 @@ struct ProfanityLexicon: Sendable {
                 suggestions.append(LexiconColumns.suggestions(row))
             }
         }
-        matcher = try LexiconMatcher(tables: tables)
+        matcher = try LexiconMatcher(tables: tables, vocabulary: lexicons.vocabulary)
         self.severities = severities
         self.suggestions = suggestions
     }
