@@ -128,12 +128,6 @@ struct Lint: ParsableCommand {
             register: common.register, region: common.region, locale: common.locale, lexiconRoot: try common.lexiconRoot(),
             severities: severities, only: only.isEmpty ? nil : Set(only), configPath: common.config, noConfig: common.noConfig)
         SpellingSettings.current = SpellingSettings(dictionary: common.dictionary, vocabulary: common.vocab)
-        // Loading the Hunspell dictionary takes tens of milliseconds: start it now, on another core,
-        // while the lexicons are read; the spelling rules wait for it if they get there first.
-        if !disable.contains("spelling") {
-            let dictionary = SpellingSettings.current.dictionary
-            DispatchQueue.global().async { _ = SpellChecker.shared(dictionary: dictionary) }
-        }
         let linters = ConfiguredLinters(settings)
 
         var recorded: Baseline?
@@ -264,8 +258,9 @@ final class OutputStream {
 /// $REPLYLINT_DICTIONARY, else the standard one). The spelling rules wait for it if they get there first;
 /// where the options turn out not to need it, it is simply not used.
 func preloadDictionary(_ arguments: [String]) {
-    let skip: Set<String> = ["explain", "tokens", "--list-rules", "--help", "-h", "--version"]
-    guard !arguments.contains(where: skip.contains) else { return }
+    let skip: Set<String> = ["explain", "tokens", "--list-rules", "--help", "-h", "--version", "--disable=spelling"]
+    guard !arguments.contains(where: skip.contains),
+          !zip(arguments, arguments.dropFirst()).contains(where: { $0 == "--disable" && $1 == "spelling" }) else { return }
     var dictionary: String?
     for (i, argument) in arguments.enumerated() {
         if argument == "--dictionary", i + 1 < arguments.count { dictionary = arguments[i + 1] }
