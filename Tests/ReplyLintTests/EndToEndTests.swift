@@ -34,7 +34,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testAFindingAcrossALineBreakHasAOneLineMessage() throws {
-        let diagnostics = try TestSupport.lint("Hola. ESTO YA ESTA\nSOLUCIONADO DEL TODO, gracias.").filter { $0.rule == "register.shouting" }
+        let diagnostics = try TestSupport.lint("Hola. ESTO YA ESTA\nSOLUCIONADO POR COMPLETO, gracias.").filter { $0.rule == "register.shouting" }
         XCTAssertEqual(diagnostics.count, 1)
         XCTAssertEqual(diagnostics.first?.endLine, 2)
         XCTAssertFalse(diagnostics.first?.message.contains("\n") ?? true)
