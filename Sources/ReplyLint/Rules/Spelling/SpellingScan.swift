@@ -20,8 +20,10 @@ struct SpellingScan: Sendable {
     /// findings, or nothing when a team turns those rules off, never spelling mistakes.
     let laughter: LaughterMatcher
     let chatWords: Set<String>
-    /// This scan's key in a worker's memo (scans of other configs have other vocabularies).
-    let memoKey: String
+    /// This scan's key in a worker's memo (scans of other configs have other vocabularies): the address
+    /// of an object the scan and its copies keep alive, so no other scan can have it.
+    let identity = Identity()
+    var memoKey: String { "spelling.verdicts.\(ObjectIdentifier(identity).hashValue)" }
 
     /// What a worker remembers of the words it has spelled: the verdict on a word depends only on
     /// the word as written and whether it opens a sentence (and this scan's vocabularies).
@@ -29,7 +31,8 @@ struct SpellingScan: Sendable {
         var reports: [String: Report?] = [:]
     }
 
-    private static let counter = Counter()
+    /// Gives each scan (and its copies) a key of its own in the workers' memos.
+    final class Identity: Sendable {}
 
     /// What spelling says about one word.
     struct Report {
@@ -72,7 +75,6 @@ struct SpellingScan: Sendable {
             for row in try lexicons.table(name).rows where !row.term.contains(" ") && row["context"].isEmpty { chat.insert(fold(row.term)) }
         }
         chatWords = chat
-        memoKey = "spelling.verdicts.\(SpellingScan.counter.increment())"
         // A missing dictionary or vocabulary folder must not stop the other families:
         // SpellingSettings.problems() reports it instead.
         checker = try? SpellChecker.shared(dictionary: lexicons.dictionary ?? settings.dictionary).get()
