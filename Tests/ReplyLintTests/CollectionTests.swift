@@ -341,8 +341,11 @@ final class CollectionTests: XCTestCase {
         }
         let unclosed = "- texto: \"Hola\n- otra\n"
         XCTAssertThrowsError(try S.documents(unclosed)) { error in
-            guard case .malformed(_, _, _, let reason)? = error as? InputError else { return XCTFail("\(error)") }
+            guard case .malformed(_, let line, let column, let reason)? = error as? InputError else { return XCTFail("\(error)") }
             XCTAssertTrue(reason.contains("comillas sin cerrar"), reason)
+            // Where the quote opened, not the end of the file.
+            XCTAssertEqual(line, 1)
+            XCTAssertEqual(column, 10)
         }
         let indent = "saludos:\n  - texto: Hola\n   otra: cosa\n"
         XCTAssertThrowsError(try S.documents(indent)) { error in

@@ -103,8 +103,13 @@ enum YAMLCollectionReader {
     /// Position and Spanish reason of a Yams error.
     static func describe(_ error: YamlError, lines: YAMLLines) -> (Int, String) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // At the end of the file the cause is what was left open: point at where it opened
+            // (the quote of an unclosed string), not at the last line.
+            if problem == "found unexpected end of stream", let context {
+                return (lines.offset(of: context.mark), translate(problem))
+            }
             return (lines.offset(of: mark), translate(problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "«\($0)»" }.joined(separator: ", ")
