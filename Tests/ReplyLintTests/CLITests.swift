@@ -154,6 +154,28 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testBaselineOnACollectionHidesOldFindingsAndShowsNewOnes() throws {
+        var replies = (0..<40).map { "  - id: r\($0)\n    texto: \"Holaaa!!! su pedido \($0) ya salió\"\n" }
+        let path = try write("plantillas.yml", Array(("respuestas:\n" + replies.joined()).utf8))
+        let baseline = folder.appendingPathComponent("base.json").path
+        let first = try run(["--format", "json", "--only", "register", "--write-baseline", baseline, path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let all = try XCTUnwrap(try json(first.stdout)["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(all.count, 80)
+        // A reply added at the top and the path written another way bring nothing back...
+        replies.insert("  - id: nuevo\n    texto: \"Gracias por escribirnos.\"\n", at: 0)
+        try write("plantillas.yml", Array(("respuestas:\n" + replies.joined()).utf8))
+        let relative = try run(["--format", "json", "--only", "register", "--baseline", baseline, path.replacingOccurrences(of: "/plantillas.yml", with: "/./plantillas.yml")])
+        XCTAssertEqual(try XCTUnwrap(try json(relative.stdout)["diagnostics"] as? [[String: Any]]).count, 0, relative.stdout)
+        // ...and a new problem is reported, in its reply.
+        replies.append("  - id: otro\n    texto: \"jajaja vale\"\n")
+        try write("plantillas.yml", Array(("respuestas:\n" + replies.joined()).utf8))
+        let later = try run(["--format", "json", "--only", "register", "--baseline", baseline, path])
+        let new = try XCTUnwrap(try json(later.stdout)["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(new.map { $0["rule"] as? String }, ["register.laughter"])
+        XCTAssertEqual(new.first?["reply"] as? String, "respuestas[41].texto")
+    }
+
     func testInputAndSuppressionIdsHaveAnExplanation() throws {
         for rule in EngineRules.all {
             let explain = try run(["explain", rule.id])
