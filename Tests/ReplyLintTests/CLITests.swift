@@ -265,6 +265,8 @@ final class CLITests: XCTestCase {
         let inputs = diagnostics.filter { $0["category"] as? String == "input" }
         XCTAssertEqual(inputs.count, 1)
         XCTAssertTrue((inputs.first?["path"] as? String ?? "").hasSuffix("malo/.replylint.yml"), "\(inputs)")
+        XCTAssertEqual(inputs.first?["line"] as? Int, 1)
+        XCTAssertEqual(inputs.first?["column"] as? Int, 13)
         XCTAssertTrue(diagnostics.contains { $0["rule"] as? String == "register.laughter" })
         XCTAssertFalse(diagnostics.contains { $0["category"] as? String == "spelling" })
         _ = good

@@ -150,7 +150,8 @@ public final class ConfiguredLinters: LinterSource, @unchecked Sendable {
                 lexicons.dictionary = dictionary
                 // A dictionary that cannot be loaded is said once, at the config, and the other families run.
                 if case .failure(let error) = SpellChecker.shared(dictionary: dictionary) {
-                    dictionaryProblems.append(.malformed(path: configPath, line: 1, column: 1,
+                    dictionaryProblems.append(.malformed(path: configPath, line: config.dictionaryLine,
+                                                         column: config.dictionaryColumn,
                                                          reason: "dictionary: \(error.path): \(error.message)"))
                 }
             }

@@ -37,6 +37,9 @@ public struct ProjectConfig: Sendable, Equatable {
     /// The Hunspell dictionary the spelling rules use (path without `.aff`/`.dic`); nil: the command
     /// line's, `$REPLYLINT_DICTIONARY` or the standard one.
     public var dictionary: String?
+    /// Where `dictionary:` is written (line, column), to report a dictionary that cannot be loaded.
+    public var dictionaryLine = 1
+    public var dictionaryColumn = 1
     public var ignore: [String] = []
     public var textKeys: [String]?
 
@@ -124,6 +127,8 @@ public struct ProjectConfig: Sendable, Equatable {
                 config.lexicons = try strings(value, "lexicons").map(config.resolve)
             case "dictionary":
                 config.dictionary = config.resolve(try string(value, "dictionary"))
+                config.dictionaryLine = value.mark?.line ?? 1
+                config.dictionaryColumn = value.mark?.column ?? 1
             case "ignore":
                 config.ignore = try strings(value, "ignore")
             case "collections":
