@@ -32,8 +32,7 @@ public enum Fixer {
     /// Replaces `path` with `bytes` atomically, keeping its permission bits.
     public static func write(_ bytes: [UInt8], to named: String) -> InputError? {
         // Through a symlink, the file it points to is rewritten and the link stays a link.
-        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let path = realpath(named, &resolved) != nil ? String(cString: resolved) : named
+        let path = InputFiles.realPath(named) ?? named
         var info = stat()
         guard stat(path, &info) == 0 else {
             return .unreadable(path: named, reason: "no se puede escribir: " + String(cString: strerror(errno)))

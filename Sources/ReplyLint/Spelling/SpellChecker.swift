@@ -44,8 +44,8 @@ public final class SpellChecker: @unchecked Sendable {
         return Suggestions(words: theirs, stage: theirs.isEmpty ? "none" : "hunspell")
     }
 
-    /// Letters Spanish doubles in ordinary words (`llamar`, `perro`, `acción`, `innato`, `leer`, `cooperar`).
-    static let spanishDoubles: Set<Unicode.Scalar> = ["l", "r", "c", "n", "e", "o"]
+    /// Letters Spanish doubles in ordinary words (the matcher's list: `llamar`, `perro`, `acción`, `leer`).
+    static let spanishDoubles = Set(LexiconMatcher.ordinaryDoubles.flatMap(\.unicodeScalars))
     static let spanishLetters: Set<Unicode.Scalar> = Set("abcdefghijlmnopqrstuvxyzñáéíóúü".unicodeScalars)
     static let vowels: Set<Unicode.Scalar> = Set("aeiouáéíóúü".unicodeScalars)
     static let spanishFinals: Set<Unicode.Scalar> = Set("aeiouáéíóúnsrldzyjx".unicodeScalars)
