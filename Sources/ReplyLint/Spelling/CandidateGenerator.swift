@@ -12,11 +12,12 @@
 /// 2. the Spanish confusions, each also tried with an accent: b/v, ll/y, h dropped or added, c/s/z/x,
 ///    g/j, gu, k/c/qu, doubled or single letters, n/m before b and p, i/y at the end
 ///    (`ocacion` → `ocasión`, `hechar` → `echar`, `ocurir` → `ocurrir`);
-/// 3. one edit: a letter deleted, inserted, replaced or two letters swapped (`jugete` → `juguete`).
+/// 3. one edit: a letter deleted, inserted, replaced, two neighbours swapped (`jugete` → `juguete`), or a
+///    letter typed two places early or late (`falcutad` → `facultad`).
 ///
 /// Within a stage candidates are ranked by a small cost (a keyboard neighbour or a doubled letter is
-/// a likelier slip than any letter; the first letter is rarely wrong). The caller falls back to
-/// Hunspell's own suggester only when all three stages find nothing.
+/// a likelier slip than any letter; the first letter is rarely wrong). When no stage finds a word there
+/// is no suggestion: Hunspell's own suggester is not asked (see `SpellChecker.suggestions(for:)`).
 struct CandidateGenerator {
     typealias Scalars = [Unicode.Scalar]
 
@@ -26,7 +27,6 @@ struct CandidateGenerator {
         case accents
         case confusions
         case oneEdit
-        case hunspell
         case none
     }
 
@@ -154,6 +154,17 @@ struct CandidateGenerator {
                 var t = w
                 t.swapAt(i, i + 1)
                 search.attempt(t, cost: 0.9 + (i == 0 ? 0.3 : 0))
+            }
+        }
+        // A letter two places from where it belongs (typed early or late over a pair of letters).
+        if n >= 3 {
+            for i in 0..<(n - 2) where w[i] != w[i + 2] {
+                var early = w
+                early.insert(early.remove(at: i), at: i + 2)
+                search.attempt(early, cost: 0.95 + (i == 0 ? 0.3 : 0))
+                var late = w
+                late.insert(late.remove(at: i + 2), at: i)
+                search.attempt(late, cost: 0.95 + (i == 0 ? 0.3 : 0))
             }
         }
         // Spanish spelling bounds the letters worth trying: one written accent a word, `k` and `w` only in

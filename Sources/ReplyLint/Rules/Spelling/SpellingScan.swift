@@ -186,7 +186,7 @@ struct SpellingScan: Sendable {
             // `dificil` is `difícil`.)
             let proper = SpellingScan.capitalize(form)
             if !mixedCase && checker.isCorrect(proper),
-               !(checker.suggestions(for: form, fallback: false).words.first.map { SpellingScan.fold($0) == SpellingScan.fold(form) && $0 != proper } ?? false) {
+               !(checker.suggestions(for: form).words.first.map { SpellingScan.fold($0) == SpellingScan.fold(form) && $0 != proper } ?? false) {
                 return Report(kind: .unknown, finding: Finding(
                     range: token.range, message: "nombre propio en minúscula: «\(text)»", suggestions: [proper]))
             }
@@ -213,7 +213,7 @@ struct SpellingScan: Sendable {
         case .unknown: break
         }
 
-        let suggestions = checker.suggestions(for: form, fallback: !capitalized)
+        let suggestions = checker.suggestions(for: form)
         // A capital in mid-sentence marks a name. At the start of a sentence a capitalised unknown word is
         // a slip only when an accent or a Spanish confusion explains it; a name is one letter away from
         // some word too often (a signature such as "Lili" or "Bob") for a mere edit to count.
