@@ -41,6 +41,41 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(f.location(of: 9).column, 4) // the ñ
     }
 
+    func testColumnsAreTheSameNearAndFarFromTheLineStart() throws {
+        // Columns up to a checkpoint stride into a line are counted from the line start, further in from
+        // the checkpoints: both ways must agree with a plain count of scalars, at every offset.
+        let line = String(repeating: "añ👍é ", count: 700)  // 11 bytes, 5 scalars a repeat
+        let text = "primera línea\n" + line + "\nfin ñ"
+        let f = try file(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        var scalarsInLine = 0
+        var lineNumber = 1
+        for offset in 0..<bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 {
+                let (l, c) = f.location(of: offset)
+                XCTAssertEqual(l, lineNumber, "offset \(offset)")
+                XCTAssertEqual(c, scalarsInLine + 1, "offset \(offset)")
+                if c != scalarsInLine + 1 { return }
+                scalarsInLine += 1
+            }
+            if bytes[offset] == 0x0A { lineNumber += 1; scalarsInLine = 0 }
+        }
+    }
+
+    func testMessagesAreMadeOneLine() {
+        XCTAssertEqual(Linter.oneLine("tilde: «canción»"), "tilde: «canción»")
+        XCTAssertEqual(Linter.oneLine("risa «ja\nja»"), "risa «ja ja»")
+        XCTAssertEqual(Linter.oneLine("risa «ja\r\n  ja»"), "risa «ja ja»")
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\u{0B}", "\u{0C}"] {
+            XCTAssertEqual(Linter.oneLine("a\(separator)b"), "a b", separator.debugDescription)
+        }
+        // Letters whose bytes resemble those of a line separator are not line breaks.
+        for text in ["é à © ¨ …", "\u{2027}\u{202A}", "Ũ ũ"] {
+            XCTAssertFalse(Linter.mayHoldLineBreak(text), text)
+            XCTAssertEqual(Linter.oneLine(text), text)
+        }
+    }
+
     func testInvalidUTF8IsReportedAtItsPosition() {
         // Line 2, after "dé" (é is 2 bytes): a lone continuation byte.
         let bytes: [UInt8] = Array("ok\ndé".utf8) + [0x80] + Array(" fin".utf8)

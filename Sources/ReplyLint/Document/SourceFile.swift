@@ -91,6 +91,18 @@ public struct SourceFile: Sendable {
     }
 
     /// Scalars that start in `bytes[0..<offset]`.
+    /// The scalars that start in `from..<to`.
+    @inline(__always)
+    static func scalars(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var i = max(from, 0)
+        while i < to {
+            if buffer[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
     func scalarsBefore(_ offset: Int, _ buffer: UnsafeBufferPointer<UInt8>) -> Int {
         let offset = min(max(offset, 0), buffer.count)
         let k = offset / SourceFile.checkpointStride
@@ -115,7 +127,12 @@ public struct SourceFile: Sendable {
             let low = SourceFile.lineIndex(of: offset, lineStarts: lineStarts)
             let start = lineStarts[low]
             let end = min(offset, buffer.count)
-            var column = 1 + max(0, scalarsBefore(end, buffer) - scalarsBefore(start, buffer))
+            // A short way into its line (the usual case) the scalars are counted from the line start;
+            // further in, from the checkpoints.
+            let scalars = end - start <= SourceFile.checkpointStride
+                ? SourceFile.scalars(buffer, from: start, to: end)
+                : scalarsBefore(end, buffer) - scalarsBefore(start, buffer)
+            var column = 1 + max(0, scalars)
             if end > start && end < buffer.count && buffer[end] & 0xC0 == 0x80 { column -= 1 }
             return (low + 1, max(column, 1))
         }

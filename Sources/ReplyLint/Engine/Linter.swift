@@ -101,8 +101,24 @@ public final class Linter: Sendable {
 
     /// A message is one line: a flagged span that crosses a line break is quoted on one line.
     static func oneLine(_ message: String) -> String {
-        guard message.contains(where: \.isNewline) else { return message }
+        guard mayHoldLineBreak(message) else { return message }
         return message.split(whereSeparator: \.isNewline).map { $0.trimmedBlanks }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// False when the message surely has no line break: none of the bytes that start one (a byte
+    /// scan; walking the message by characters cost more than the rest of placing a finding).
+    static func mayHoldLineBreak(_ message: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in message.utf8 {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous == 0xC2: return true  // U+0085
+            case 0xA8, 0xA9: if previous == 0x80 { return true }  // U+2028, U+2029 (E2 80 A8/A9)
+            default: break
+            }
+            previous = byte
+        }
+        return false
     }
 
     func place(_ finding: Finding, _ entry: Active, in document: Document) -> Diagnostic {
