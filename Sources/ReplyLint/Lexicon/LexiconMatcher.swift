@@ -491,8 +491,14 @@ public struct LexiconMatcher: Sendable {
 
         /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
         var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
-        /// The vocabulary number of a plain unit's word; -1 when no matcher starts anything with it.
+        /// The vocabulary number of a plain unit's word; -1 when no matcher starts anything with it (or
+        /// the unit has no word), -2 for a unit that is not plain (looked up by its keys).
         var id: Int32 = -1
+
+        /// Sets `id` from the vocabulary.
+        mutating func number(_ words: [String: Int32]) {
+            if isPlain { id = words[keys[0]] ?? -1 } else { id = keys.isEmpty ? -1 : -2 }
+        }
     }
 
     /// The index into `startList` of what a plain unit's word starts here, or nil.
@@ -542,15 +548,19 @@ public struct LexiconMatcher: Sendable {
                 }
             }
             let words = vocabulary.snapshot
-            for i in units.indices where units[i].isPlain {
-                units[i].id = words[units[i].keys[0]] ?? -1
-            }
+            for i in units.indices { units[i].number(words) }
             self.words = words
             self.units = units
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
             spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
+            maskedWords = context.tokens.indices.filter { i in
+                context.tokens[i].kind == .word && context.tokens[i].folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A })
+            }
         }
+
+        /// The word tokens with a `_` or `*` inside (`m_erda`), which may hide letters.
+        let maskedWords: [Int]
 
         let tokens: [Token]
         /// The vocabulary as it stood when the document's units were numbered.
@@ -629,7 +639,7 @@ public struct LexiconMatcher: Sendable {
                                 sentence: tokens[span.lowerBound].sentence, disguised: true)
                 if glued, let mask = read.mask { unit.mask = mask }
                 if read.collapsed.contains(where: { $0 != nil }) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
-                if unit.isPlain { unit.id = words[unit.keys[0]] ?? -1 }
+                unit.number(words)
                 if current != nil && first - currentEnd >= 2 * reach { close() }
                 if current == nil {
                     current = Segment(units: Array(units[max(0, first - reach + 1)..<first]), joined: [])
@@ -754,10 +764,17 @@ public struct LexiconMatcher: Sendable {
 
         /// Phrases (and single entries, with `singlesToo`) starting at the units of `starting`.
         func phrases(_ units: [Unit], singlesToo: Bool, starting: [Range<Int>]) {
-            for window in starting {
-                for u in window where !units[u].keys.isEmpty {
-                    if stopAtFirst && !found.isEmpty { return }
-                    phrases(at: u, units, singlesToo: singlesToo)
+            let slots = startSlots
+            units.withUnsafeBufferPointer { buffer in
+                for window in starting {
+                    for u in window {
+                        // Most units are plain words that start nothing here: one array look-up each.
+                        let id = buffer[u].id
+                        if id == -1 { continue }
+                        if id >= 0 && (Int(id) >= slots.count || slots[Int(id)] < 0) { continue }
+                        if stopAtFirst && !found.isEmpty { return }
+                        phrases(at: u, units, singlesToo: singlesToo)
+                    }
                 }
             }
         }
@@ -936,7 +953,8 @@ public struct LexiconMatcher: Sendable {
         }
 
         // One token hiding letters behind wildcards (`m_erda`).
-        for token in tokens where token.kind == .word && token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }) {
+        for i in shared.maskedWords {
+            let token = tokens[i]
             if let m = masked(shared.reading(token.folded).mask, range: token.range, sentence: token.sentence, isActive: isActive) { found.append(m) }
         }
 
