@@ -863,7 +863,12 @@ public struct LexiconMatcher: Sendable {
 
     /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
     static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
-        func isLetter(_ t: Token) -> Bool { (t.kind == .word || t.kind == .number) && t.folded.count == 1 }
+        func isLetter(_ t: Token) -> Bool {
+            guard t.kind == .word || t.kind == .number else { return false }
+            // One byte, or a few bytes that are not all ASCII, before counting characters.
+            let bytes = t.folded.utf8
+            return bytes.count == 1 || (bytes.count <= 8 && bytes.contains { $0 >= 0x80 } && t.folded.count == 1)
+        }
         var result: [Range<Int>] = []
         var i = 0
         while i < tokens.count {
