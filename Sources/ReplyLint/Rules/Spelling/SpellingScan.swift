@@ -23,12 +23,19 @@ struct SpellingScan: Sendable {
     /// This scan's key in a worker's memo (scans of other configs have other vocabularies): the address
     /// of an object the scan and its copies keep alive, so no other scan can have it.
     let identity = Identity()
-    var memoKey: String { "spelling.verdicts.\(ObjectIdentifier(identity).hashValue)" }
+    func memoKey(voseo: Bool) -> String { "spelling.verdicts.\(ObjectIdentifier(identity).hashValue)\(voseo ? ".vos" : "")" }
 
     /// What a worker remembers of the words it has spelled: the verdict on a word depends only on
-    /// the word as written and whether it opens a sentence (and this scan's vocabularies).
+    /// the word as written and whether it opens a sentence (and this scan's vocabularies and whether
+    /// voseo is expected, which key the memo itself).
     final class Verdicts {
-        var reports: [String: Report?] = [:]
+        var reports: [String: Remembered] = [:]
+    }
+
+    /// The verdicts on one word, inside a sentence and at its start, once each is known.
+    struct Remembered {
+        var inside: Report?? = nil
+        var start: Report?? = nil
     }
 
     /// Gives each scan (and its copies) a key of its own in the workers' memos.
@@ -90,13 +97,13 @@ struct SpellingScan: Sendable {
     /// Every report for a document, in token order.
     func reports(_ context: RuleContext) -> [Report] {
         let tokens = context.tokens
-        let verdicts = context.worker.value(memoKey) { Verdicts() }
         let voseo = context.options.register == .vos
+        let verdicts = context.worker.value(memoKey(voseo: voseo)) { Verdicts() }
         var result: [Report] = []
         var i = 0
         while i < tokens.count {
+            guard tokens[i].kind == .word, !context.claimed.overlaps(tokens[i].range) else { i += 1; continue }
             let token = tokens[i]
-            guard token.kind == .word, !context.claimed.overlaps(token.range) else { i += 1; continue }
             // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
             if i + 2 < tokens.count, tokens[i + 1].text == "-", tokens[i + 2].kind == .word,
                tokens[i + 1].range.lowerBound == token.range.upperBound,
@@ -111,17 +118,18 @@ struct SpellingScan: Sendable {
                 if accepts(compound) { i += 3; continue }
             }
             // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
-            let unit = token.text.count <= 4 && i > 0 && tokens[i - 1].kind == .number
+            let unit = i > 0 && tokens[i - 1].kind == .number && (token.text.utf8.count <= 4 || token.text.count <= 4)
             if !glued(tokens, i), !unit {
                 let start = startsSentence(context, i)
-                let key = token.text + (start ? "\u{1}" : "\u{0}") + (voseo ? "v" : "")
+                var remembered = verdicts.reports[token.text] ?? Remembered()
                 let found: Report?
-                if let known = verdicts.reports[key] {
+                if let known = start ? remembered.start : remembered.inside {
                     found = known.map { var again = $0; again.finding.range = token.range; return again }
                 } else {
                     found = report(token, sentenceStart: start, voseo: voseo)
                     if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
-                    verdicts.reports[key] = found
+                    if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
+                    verdicts.reports[token.text] = remembered
                 }
                 if let found { result.append(found) }
             }
@@ -278,24 +286,27 @@ struct SpellingScan: Sendable {
         func sticky(_ kind: TokenKind) -> Bool {
             kind == .number || kind == .url || kind == .email || kind == .placeholder || kind == .mention || kind == .hashtag
         }
-        let joiners = SpellingScan.joiners
+        func joiner(_ text: String) -> Bool {
+            let bytes = text.utf8
+            return bytes.count == 1 && SpellingScan.joinerBytes.contains(bytes.first!)
+        }
         if i > 0, tokens[i - 1].range.upperBound == token.range.lowerBound {
             let previous = tokens[i - 1]
             if sticky(previous.kind) { return true }
-            if joiners.contains(previous.text), i > 1, tokens[i - 2].range.upperBound == previous.range.lowerBound,
+            if joiner(previous.text), i > 1, tokens[i - 2].range.upperBound == previous.range.lowerBound,
                tokens[i - 2].kind != .punctuation { return true }
         }
         if i + 1 < tokens.count, tokens[i + 1].range.lowerBound == token.range.upperBound {
             let next = tokens[i + 1]
             if sticky(next.kind) { return true }
-            if joiners.contains(next.text), i + 2 < tokens.count, tokens[i + 2].range.lowerBound == next.range.upperBound,
+            if joiner(next.text), i + 2 < tokens.count, tokens[i + 2].range.lowerBound == next.range.upperBound,
                tokens[i + 2].kind != .punctuation && tokens[i + 2].kind != .emoji { return true }
         }
         return false
     }
 
     /// What glues two words into a code or a file name (`factura.pdf`, `clave_1`).
-    static let joiners: Set<String> = [".", "/", "_", "@", "\\", "="]
+    static let joinerBytes = ByteSet("./_@\\=")
 
     // MARK: - Text helpers
 
