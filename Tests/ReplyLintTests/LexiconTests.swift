@@ -19,6 +19,22 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(table.rows[1].line, 6)
     }
 
+    func testWordFilterKeepsEveryWordAndTurnsAwayMostOthers() throws {
+        let words = ["xq", "tb", "porfa", "canción", "tú", "ñoño", "te", "vos"]
+        let filter = WordFilter(words)
+        for word in words { XCTAssertTrue(filter.mayContain(word), word) }
+        // A word written decomposed in the lexicon still meets the tokenizer's NFC form.
+        let decomposed = WordFilter(["cancio\u{301}n"])
+        XCTAssertTrue(decomposed.mayContain("canción"))
+        // Against the shipped lexicon of address forms, ordinary words mostly fail the bit test.
+        let forms = try TestSupport.lexicons.table("register/address-forms").rows.map { $0.term.lowercased() }
+        let big = WordFilter(forms)
+        for form in forms { XCTAssertTrue(big.mayContain(form), form) }
+        let others = (0..<2000).map { "palabra\($0)" }
+        let passed = others.filter(big.mayContain).count
+        XCTAssertLessThan(passed, others.count / 10, "\(passed) of \(others.count) passed")
+    }
+
     func testMalformedFilesNameTheFileAndLine() {
         let cases: [(String, Int)] = [
             ("xq | porque", 1),                                     // entry before the directive

@@ -496,8 +496,8 @@ public struct LexiconMatcher: Sendable {
         var id: Int32 = -1
 
         /// Sets `id` from the vocabulary.
-        mutating func number(_ words: [String: Int32]) {
-            if isPlain { id = words[keys[0]] ?? -1 } else { id = keys.isEmpty ? -1 : -2 }
+        mutating func number(_ words: LexiconVocabulary.Snapshot) {
+            if isPlain { id = words.id(keys[0]) } else { id = keys.isEmpty ? -1 : -2 }
         }
     }
 
@@ -564,7 +564,7 @@ public struct LexiconMatcher: Sendable {
 
         let tokens: [Token]
         /// The vocabulary as it stood when the document's units were numbered.
-        let words: [String: Int32]
+        let words: LexiconVocabulary.Snapshot
 
         /// How a joined text reads (its keys with their stretched-letter forms, and its mask), worked
         /// out once per document for all the matchers.
@@ -1039,6 +1039,7 @@ public final class LexiconVocabulary: @unchecked Sendable {
     public init() {}
     private let lock = NSLock()
     private var ids: [String: Int32] = [:]
+    private var filter = WordFilter([])
 
     func id(adding word: String) -> Int32 {
         lock.lock()
@@ -1046,13 +1047,26 @@ public final class LexiconVocabulary: @unchecked Sendable {
         if let known = ids[word] { return known }
         let id = Int32(ids.count)
         ids[word] = id
+        filter.insert(word)
         return id
     }
 
+    /// The numbers as they stood at one moment.
+    struct Snapshot {
+        let ids: [String: Int32]
+        let filter: WordFilter
+
+        /// A word's number, or -1.
+        @inline(__always) func id(_ word: String) -> Int32 {
+            guard filter.mayContain(word) else { return -1 }
+            return ids[word] ?? -1
+        }
+    }
+
     /// The numbers so far (a copy: later additions do not change it).
-    var snapshot: [String: Int32] {
+    var snapshot: Snapshot {
         lock.lock()
         defer { lock.unlock() }
-        return ids
+        return Snapshot(ids: ids, filter: filter)
     }
 }

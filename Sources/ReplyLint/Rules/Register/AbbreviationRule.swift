@@ -69,6 +69,7 @@ struct AbbreviationRule: Rule {
     }
 
     let entries: [String: Entry]
+    let filter: WordFilter
 
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/abbreviations")
@@ -83,11 +84,14 @@ struct AbbreviationRule: Rule {
             entries[fold(row.term)] = Entry(suggestion: row["suggestion"], question: row["question"], conditions: conditions)
         }
         self.entries = entries
+        filter = WordFilter(entries.keys)
     }
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (i, token) in context.tokens.enumerated() where token.kind == .word {
+        let tokens = context.tokens
+        for i in tokens.indices where tokens[i].kind == .word && filter.mayContain(tokens[i].folded) {
+            let token = tokens[i]
             guard let entry = entries[token.folded],
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }
             var options = [entry.suggestion]

@@ -28,6 +28,8 @@ struct AddressForms: Sendable {
 
     let exact: [String: Form]
     let unaccented: [String: Form]
+    /// Every key of `exact` and `unaccented`: most tokens are turned away before either look-up.
+    let filter: WordFilter
 
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/address-forms")
@@ -77,11 +79,12 @@ struct AddressForms: Sendable {
         var unaccented: [String: Form] = [:]
         for (key, forms) in byFolded where forms.count == 1 { unaccented[key] = forms[0] }
         self.unaccented = unaccented
+        filter = WordFilter(Array(exact.keys) + Array(unaccented.keys))
     }
 
     /// The form a token spells, if any.
     func form(of token: Token) -> Form? {
-        guard token.kind == .word else { return nil }
+        guard token.kind == .word, filter.mayContain(token.lower) || filter.mayContain(token.folded) else { return nil }
         if let form = exact[token.lower] { return form }
         if token.lower == token.folded { return unaccented[token.folded] }
         return nil

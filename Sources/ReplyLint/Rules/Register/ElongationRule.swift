@@ -99,7 +99,9 @@ struct ElongationRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (i, token) in context.tokens.enumerated() where token.kind == .word {
+        let tokens = context.tokens
+        for i in tokens.indices where tokens[i].kind == .word && ElongationRule.mayBeStretched(tokens[i]) {
+            let token = tokens[i]
             // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three
             // letters makes it an elongation.
             let name = token.isCapitalized && !token.isAllCaps && !context.isSentenceStart(i)
@@ -109,6 +111,21 @@ struct ElongationRule: Rule {
                                     suggestions: [suggestion], safeFix: certain))
         }
         return findings
+    }
+
+    /// False when the token surely has no stretched letter, from its bytes alone: an ASCII word needs
+    /// three equal letters in a row or a doubled last letter; any word needs two equal bytes side by side.
+    static func mayBeStretched(_ token: Token) -> Bool {
+        let bytes = token.folded.utf8
+        guard token.shape.contains(.ascii) else { return LaughterMatcher.hasAdjacentRepeat(bytes) }
+        var previous: UInt8 = 0
+        var run = 0
+        for byte in bytes {
+            run = byte == previous ? run + 1 : 1
+            if run >= 3 { return true }
+            previous = byte
+        }
+        return run == 2
     }
 
     /// Letters Spanish may double inside a word (acción, llamar, perro, leer, cooperar, innato):

@@ -11,7 +11,12 @@ struct LaughterMatcher: Sendable {
         let fold = try RegisterText.folder()
         fixed = Set(table.rows.map { Self.collapse(fold($0.term)) })
         starts = ByteSet(fixed.compactMap(\.utf8.first) + Array(Self.laughterStarts))
+        fixedSeconds = ByteSet(fixed.compactMap { $0.utf8.dropFirst().first })
     }
+
+    /// Second bytes of the fixed forms: a word without a repeated letter can be one only when its
+    /// second byte is one of these (`la`, `lo` never reach the set look-up).
+    let fixedSeconds: ByteSet
 
     /// Every run of a repeated letter reduced to one letter (`xddd` -> `xd`, `lool` -> `lol`).
     static func collapse(_ word: String) -> String {
@@ -45,11 +50,10 @@ struct LaughterMatcher: Sendable {
         let bytes = folded.utf8
         guard bytes.count >= 2, let head = bytes.first, starts.contains(head) else { return false }
         let doubled = Self.hasAdjacentRepeat(bytes)
-        if fixed.contains(doubled ? Self.collapse(folded) : folded) {
+        if doubled || fixedSeconds.contains(bytes[bytes.index(after: bytes.startIndex)]),
+           fixed.contains(doubled ? Self.collapse(folded) : folded) {
             return folded.allSatisfy({ $0.isLetter })
         }
-        guard let first = bytes.first, Self.laughterStarts.contains(first) else { return false }
-        guard folded.allSatisfy({ $0.isLetter }) else { return false }
         return Self.hasLaughterShape(folded)
     }
 
@@ -70,29 +74,39 @@ struct LaughterMatcher: Sendable {
     /// `s` (`jsjs`), with an optional lead-in (`a`, `mu`, `bu`) and trailing consonant (`jajaj`).
     /// A single syllable is a word (`ja`, `ajá`, `je`), and so is anything with other letters
     /// (`hijo`, `hoja`, `jose`, `jesus`: one syllable group each, or other letters).
+    /// Every letter of a laughter shape is ASCII, so the shape is read on the bytes (no other letter
+    /// can take part: `ñ` or an accent ends it).
     static func hasLaughterShape(_ word: String) -> Bool {
-        var chars = Array(word)
-        if chars.starts(with: ["m", "u"]) || chars.starts(with: ["b", "u"]) { chars.removeFirst(2) }
-        if chars.first == "a" { chars.removeFirst() }
-        guard let consonant = chars.first, consonant == "j" || consonant == "h" else { return false }
-        let fillers: Set<Character> = consonant == "j" ? ["a", "e", "i", "o", "u", "s"] : ["a", "e", "i", "o"]
+        var bytes = word.utf8[...]
+        let m = UInt8(ascii: "m"), u = UInt8(ascii: "u"), b = UInt8(ascii: "b"), a = UInt8(ascii: "a")
+        let j = UInt8(ascii: "j"), h = UInt8(ascii: "h"), s = UInt8(ascii: "s")
+        if bytes.count >= 2, let first = bytes.first, first == m || first == b, bytes[bytes.index(after: bytes.startIndex)] == u {
+            bytes = bytes.dropFirst(2)
+        }
+        if bytes.first == a { bytes = bytes.dropFirst() }
+        guard let consonant = bytes.first, consonant == j || consonant == h else { return false }
+        let fillers = consonant == j ? jFillers : hFillers
         var syllables = 0
         var vowels = 0
-        var i = 0
-        while i < chars.count {
-            guard chars[i] == consonant else { return false }
-            while i < chars.count && chars[i] == consonant { i += 1 }
-            if i == chars.count { break }  // a trailing consonant: "jajaj"
-            guard fillers.contains(chars[i]) else { return false }
-            while i < chars.count && fillers.contains(chars[i]) {
-                if chars[i] != "s" { vowels += 1 }
-                i += 1
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            guard bytes[i] == consonant else { return false }
+            while i < bytes.endIndex && bytes[i] == consonant { i = bytes.index(after: i) }
+            if i == bytes.endIndex { break }  // a trailing consonant: "jajaj"
+            guard fillers.contains(bytes[i]) else { return false }
+            while i < bytes.endIndex && fillers.contains(bytes[i]) {
+                if bytes[i] != s { vowels += 1 }
+                i = bytes.index(after: i)
             }
             syllables += 1
         }
         // "hehe"/"haha" need a vowel each time; "jsjs" may have none.
-        return syllables >= 2 && (consonant == "j" || vowels >= syllables)
+        return syllables >= 2 && (consonant == j || vowels >= syllables)
     }
+
+    /// What may follow the consonant of a laughter syllable: vowels, and `s` after `j` (`jsjs`).
+    static let jFillers = ByteSet("aeious")
+    static let hFillers = ByteSet("aeio")
 }
 
 /// `register.laughter`: written laughter (`jajaja`, `xD`, `lol`) in a reply to a customer.

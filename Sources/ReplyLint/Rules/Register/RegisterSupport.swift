@@ -88,20 +88,29 @@ struct QuestionMarks {
     init(_ tokens: [Token]) {
         openBefore = Array(repeating: false, count: tokens.count)
         closedAfter = Array(repeating: false, count: tokens.count)
+        // Marks told by their bytes: `¿` is C2 BF, the others one byte each.
+        func mark(_ token: Token) -> UInt8? {
+            guard token.kind == .punctuation else { return nil }
+            let bytes = token.text.utf8
+            if bytes.count == 1 { return bytes.first }
+            if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { return 0xBF }
+            return nil
+        }
+        let opening: UInt8 = 0xBF, question = UInt8(ascii: "?"), stop = UInt8(ascii: "."), bang = UInt8(ascii: "!")
         var open = false
         for i in tokens.indices {
             if i > 0 && tokens[i - 1].sentence != tokens[i].sentence { open = false }
             openBefore[i] = open
-            if tokens[i].text == "¿" { open = true }
+            if mark(tokens[i]) == opening { open = true }
         }
         var i = tokens.count - 2
         while i >= 0 {
-            let next = tokens[i + 1]
-            if next.sentence != tokens[i].sentence {
+            let next = mark(tokens[i + 1])
+            if tokens[i + 1].sentence != tokens[i].sentence {
                 closedAfter[i] = false
-            } else if next.text == "?" {
+            } else if next == question {
                 closedAfter[i] = true
-            } else if next.text == "¿" || next.text == "." || next.text == "!" {
+            } else if next == opening || next == stop || next == bang {
                 closedAfter[i] = false
             } else {
                 closedAfter[i] = closedAfter[i + 1]
@@ -246,19 +255,22 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     private var byFirst: [String: [Entry]] = [:]
+    private var firsts = WordFilter([])
 
     init() {}
 
     mutating func insert(_ words: [String], _ value: Value) {
         guard let first = words.first else { return }
         byFirst[first, default: []].append(Entry(words: words, value: value))
+        firsts.insert(first)
         byFirst[first]!.sort { $0.words.count > $1.words.count }
     }
 
     /// The longest entry whose words are the word tokens starting at `index` (consecutive
     /// tokens, nothing between them but spaces); returns the entry and the last token index.
     func match(_ tokens: [Token], at index: Int) -> (value: Value, last: Int)? {
-        guard tokens[index].kind == .word, let entries = byFirst[tokens[index].folded] else { return nil }
+        guard tokens[index].kind == .word, firsts.mayContain(tokens[index].folded),
+              let entries = byFirst[tokens[index].folded] else { return nil }
         for entry in entries {
             var i = index
             var ok = true

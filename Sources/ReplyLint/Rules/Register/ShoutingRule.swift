@@ -110,11 +110,11 @@ struct ShoutingRule: Rule {
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
             findings.append(finding(context, first: first, last: last))
         }
-        for (i, token) in tokens.enumerated() {
-            switch role(token) {
+        for i in tokens.indices {
+            switch role(tokens[i]) {
             case .loud: loud.append(i)
             case .neutral, .filler: continue
-            case .breaker: flush()
+            case .breaker: if !loud.isEmpty { flush() }
             }
         }
         flush()
