@@ -863,18 +863,18 @@ public struct LexiconMatcher: Sendable {
 
     /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
     static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
-        func isLetter(_ t: Token) -> Bool {
-            guard t.kind == .word || t.kind == .number else { return false }
+        func isLetter(_ i: Int) -> Bool {
+            guard tokens[i].kind == .word || tokens[i].kind == .number else { return false }
             // One byte, or a few bytes that are not all ASCII, before counting characters.
-            let bytes = t.folded.utf8
-            return bytes.count == 1 || (bytes.count <= 8 && bytes.contains { $0 >= 0x80 } && t.folded.count == 1)
+            let bytes = tokens[i].folded.utf8
+            return bytes.count == 1 || (bytes.count <= 8 && bytes.contains { $0 >= 0x80 } && tokens[i].folded.count == 1)
         }
         var result: [Range<Int>] = []
         var i = 0
         while i < tokens.count {
-            guard isLetter(tokens[i]) else { i += 1; continue }
+            guard isLetter(i) else { i += 1; continue }
             var j = i + 1
-            while j < tokens.count, isLetter(tokens[j]), tokens[j].sentence == tokens[i].sentence { j += 1 }
+            while j < tokens.count, isLetter(j), tokens[j].sentence == tokens[i].sentence { j += 1 }
             if j - i >= 2 { result.append(i..<j) }
             i = j
         }

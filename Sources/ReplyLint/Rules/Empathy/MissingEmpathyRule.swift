@@ -49,7 +49,12 @@ public struct MissingEmpathyRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let words = context.tokens.lazy.filter { $0.kind == .word }.count
+        // Counted by index, up to the minimum: no token is copied out of the array.
+        var words = 0
+        for i in context.tokens.indices where context.tokens[i].kind == .word {
+            words += 1
+            if words >= Self.minimumWords { break }
+        }
         guard words >= Self.minimumWords, let first = context.sentences.first(where: { !$0.tokens.isEmpty }) else { return [] }
         // A reply made only of questions asks for details: it has not answered yet.
         let answers = context.sentences.contains { sentence in

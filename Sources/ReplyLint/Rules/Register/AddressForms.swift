@@ -95,7 +95,8 @@ struct AddressForms: Sendable {
     func uses(in context: RuleContext) -> [Use] {
         let tokens = context.tokens
         return tokens.indices.compactMap { i in
-            guard let form = form(of: tokens[i]) else { return nil }
+            guard tokens[i].kind == .word, filter.mayContain(tokens[i].lower) || filter.mayContain(tokens[i].folded),
+                  let form = form(of: tokens[i]) else { return nil }
             if tokens[i].isAllCaps {
                 let before = (0..<i).reversed().first { tokens[$0].kind == .word }
                 let after = context.nextWord(after: i).flatMap { tokens[$0].kind == .word ? $0 : nil }

@@ -175,10 +175,9 @@ struct LaughterRule: Rule {
         var findings: [Finding] = []
         var i = 0
         while i < tokens.count {
-            let token = tokens[i]
-            guard token.kind == .word else { i += 1; continue }
-            if matcher.isLaughter(token.folded) {
-                findings.append(finding(token.range, token.text))
+            guard tokens[i].kind == .word else { i += 1; continue }
+            if matcher.isLaughter(tokens[i].folded) {
+                findings.append(finding(tokens[i].range, tokens[i].text))
                 i += 1
                 continue
             }
@@ -191,10 +190,10 @@ struct LaughterRule: Rule {
                 last = j
                 j += 1
                 if j < tokens.count && tokens[j].text == "," { j += 1 }
-                guard j < tokens.count, tokens[j].spaceBefore, tokens[j].sentence == token.sentence else { break }
+                guard j < tokens.count, tokens[j].spaceBefore, tokens[j].sentence == tokens[i].sentence else { break }
             }
             if count >= 2 {
-                let range = token.range.lowerBound..<tokens[last].range.upperBound
+                let range = tokens[i].range.lowerBound..<tokens[last].range.upperBound
                 findings.append(finding(range, context.text(range)))
                 i = last + 1
             } else {

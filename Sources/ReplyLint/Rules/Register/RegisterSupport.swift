@@ -89,9 +89,9 @@ struct QuestionMarks {
         openBefore = Array(repeating: false, count: tokens.count)
         closedAfter = Array(repeating: false, count: tokens.count)
         // Marks told by their bytes: `¿` is C2 BF, the others one byte each.
-        func mark(_ token: Token) -> UInt8? {
-            guard token.kind == .punctuation else { return nil }
-            let bytes = token.text.utf8
+        func mark(_ i: Int) -> UInt8? {
+            guard tokens[i].kind == .punctuation else { return nil }
+            let bytes = tokens[i].text.utf8
             if bytes.count == 1 { return bytes.first }
             if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { return 0xBF }
             return nil
@@ -101,11 +101,11 @@ struct QuestionMarks {
         for i in tokens.indices {
             if i > 0 && tokens[i - 1].sentence != tokens[i].sentence { open = false }
             openBefore[i] = open
-            if mark(tokens[i]) == opening { open = true }
+            if mark(i) == opening { open = true }
         }
         var i = tokens.count - 2
         while i >= 0 {
-            let next = mark(tokens[i + 1])
+            let next = mark(i + 1)
             if tokens[i + 1].sentence != tokens[i].sentence {
                 closedAfter[i] = false
             } else if next == question {

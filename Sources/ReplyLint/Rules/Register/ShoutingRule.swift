@@ -67,7 +67,7 @@ struct ShoutingRule: Rule {
         case breaker
     }
 
-    func role(_ token: Token) -> Role {
+    func role(_ token: borrowing Token) -> Role {
         switch token.kind {
         case .punctuation, .number, .emoji, .symbol:
             return .filler
@@ -110,11 +110,14 @@ struct ShoutingRule: Rule {
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
             findings.append(finding(context, first: first, last: last))
         }
-        for i in tokens.indices {
-            switch role(tokens[i]) {
-            case .loud: loud.append(i)
-            case .neutral, .filler: continue
-            case .breaker: if !loud.isEmpty { flush() }
+        // Read in place: a Token copied out of the array for each look costs more than the look.
+        tokens.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                switch role(buffer[i]) {
+                case .loud: loud.append(i)
+                case .neutral, .filler: continue
+                case .breaker: if !loud.isEmpty { flush() }
+                }
             }
         }
         flush()

@@ -282,7 +282,6 @@ struct SpellingScan: Sendable {
     /// A word stuck to something that is not prose: a number or a special token with no space between
     /// (`24h`, `{{nombre}}s`), or another word through `.`, `/`, `_`, `@`, `\`, `=` (`factura.pdf`).
     func glued(_ tokens: [Token], _ i: Int) -> Bool {
-        let token = tokens[i]
         func sticky(_ kind: TokenKind) -> Bool {
             kind == .number || kind == .url || kind == .email || kind == .placeholder || kind == .mention || kind == .hashtag
         }
@@ -290,16 +289,15 @@ struct SpellingScan: Sendable {
             let bytes = text.utf8
             return bytes.count == 1 && SpellingScan.joinerBytes.contains(bytes.first!)
         }
-        if i > 0, tokens[i - 1].range.upperBound == token.range.lowerBound {
-            let previous = tokens[i - 1]
-            if sticky(previous.kind) { return true }
-            if joiner(previous.text), i > 1, tokens[i - 2].range.upperBound == previous.range.lowerBound,
+        // Fields read in place: copying a Token out of the array costs more than these checks.
+        if i > 0, tokens[i - 1].range.upperBound == tokens[i].range.lowerBound {
+            if sticky(tokens[i - 1].kind) { return true }
+            if joiner(tokens[i - 1].text), i > 1, tokens[i - 2].range.upperBound == tokens[i - 1].range.lowerBound,
                tokens[i - 2].kind != .punctuation { return true }
         }
-        if i + 1 < tokens.count, tokens[i + 1].range.lowerBound == token.range.upperBound {
-            let next = tokens[i + 1]
-            if sticky(next.kind) { return true }
-            if joiner(next.text), i + 2 < tokens.count, tokens[i + 2].range.lowerBound == next.range.upperBound,
+        if i + 1 < tokens.count, tokens[i + 1].range.lowerBound == tokens[i].range.upperBound {
+            if sticky(tokens[i + 1].kind) { return true }
+            if joiner(tokens[i + 1].text), i + 2 < tokens.count, tokens[i + 2].range.lowerBound == tokens[i + 1].range.upperBound,
                tokens[i + 2].kind != .punctuation && tokens[i + 2].kind != .emoji { return true }
         }
         return false
