@@ -215,7 +215,11 @@ struct ElongationRule: Rule {
 
 /// Roman numerals in capitals (`III`, `XIII`, `MMXXIV`), which are not elongations or shouting.
 enum RomanNumeral {
+    static let letters = ByteSet("IVXLCDM")
+
     static func matches(_ text: String) -> Bool {
+        // Bytes first: nearly every word has a letter that is not a numeral's.
+        guard !text.isEmpty, text.utf8.allSatisfy(letters.contains) else { return false }
         let chars = Array(text)
         guard !chars.isEmpty, chars.allSatisfy({ "IVXLCDM".contains($0) }) else { return false }
         var value = 0

@@ -82,10 +82,12 @@ struct ShoutingRule: Rule {
             }
             if !token.shape.contains(.upperPair) { return .neutral }
             // Initials with dots (E.U.A., S.A.) are abbreviations.
-            if token.text.contains(".") { return .neutral }
-            if token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
+            if token.text.utf8.contains(UInt8(ascii: ".")) { return .neutral }
+            // Digits: the shape knows for an ASCII word; any other numeric character counts too (`Ⅻ`).
+            if token.shape.contains(.ascii) ? token.shape.contains(.digit)
+                : token.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return .neutral }
             // A shouted word has a vowel; capitals without one are codes (BNMXMXMM, CCFFSS, RFC).
-            if !token.folded.contains(where: { "aeiouy".contains($0) }) { return .neutral }
+            if !token.folded.utf8.contains(where: ShoutingRule.vowelBytes.contains) { return .neutral }
             if acronyms.contains(token.folded) || RomanNumeral.matches(token.text) || laughter.isLaughter(token.folded) {
                 return .neutral
             }
@@ -94,6 +96,9 @@ struct ShoutingRule: Rule {
             return .breaker
         }
     }
+
+    /// The vowels of a folded word (accents are gone), with `y`.
+    static let vowelBytes = ByteSet("aeiouy")
 
     func check(_ context: RuleContext) -> [Finding] {
         let tokens = context.tokens
