@@ -2,7 +2,9 @@
 /// register.tuteo, register.voseo, register.usted and register.mixed, which split the findings
 /// between them so that every form is reported once (see `RegisterSplit`).
 struct AddressForms: Sendable {
-    struct Form: Sendable {
+    /// A class: a use of a form is passed around per finding, and one reference is cheaper to copy
+    /// than the form's set, dictionary and string.
+    final class Form: Sendable {
         let term: String
         /// The registers the form belongs to.
         let registers: Set<Register>
@@ -10,6 +12,20 @@ struct AddressForms: Sendable {
         let equivalents: [Register: [String]]
         let clitic: Bool
         let verb: Bool
+        /// `registers` as bits (`Register.bit`), asked for every use of every reply.
+        let bits: UInt8
+
+        init(term: String, registers: Set<Register>, equivalents: [Register: [String]], clitic: Bool, verb: Bool) {
+            self.term = term
+            self.registers = registers
+            self.equivalents = equivalents
+            self.clitic = clitic
+            self.verb = verb
+            bits = registers.reduce(0) { $0 | $1.bit }
+        }
+
+        func belongs(to register: Register) -> Bool { bits & register.bit != 0 }
+        func belongsOnly(to register: Register) -> Bool { bits == register.bit }
 
         /// The rule that reports this form when it is out of register: usted forms by
         /// register.usted, tú forms (and those tú and vos share) by register.tuteo, vos-only forms
@@ -123,6 +139,15 @@ struct AddressForms: Sendable {
 }
 
 extension Register {
+    /// One bit a register (`AddressForms.Form.bits`).
+    var bit: UInt8 {
+        switch self {
+        case .usted: return 1
+        case .tu: return 2
+        case .vos: return 4
+        }
+    }
+
     /// The register's name in a message: "usted", "tú", "vos".
     var spanishName: String {
         switch self {
@@ -146,9 +171,9 @@ enum RegisterSplit {
         let expected = context.options.register
         // The four register rules read the same forms: find them once per document.
         let uses = context.memoized("register.address-forms") { forms.uses(in: context) }
-        let anchored = uses.contains { $0.form.registers == [expected] }
+        let anchored = uses.contains { $0.form.belongsOnly(to: expected) }
         var findings: [Finding] = []
-        for use in uses where !use.form.registers.contains(expected) {
+        for use in uses where !use.form.belongs(to: expected) {
             let mine = rule == nil ? anchored : (!anchored && use.form.owner == rule)
             guard mine else { continue }
             let token = context.tokens[use.index]
