@@ -502,8 +502,8 @@ public struct LexiconMatcher: Sendable {
     }
 
     /// The index into `startList` of what a plain unit's word starts here, or nil.
-    @inline(__always) func startIndex(_ unit: Unit) -> Int? {
-        let id = Int(unit.id)
+    @inline(__always) func startIndex(id: Int32) -> Int? {
+        let id = Int(id)
         guard id >= 0, id < startSlots.count else { return nil }
         let slot = startSlots[id]
         return slot < 0 ? nil : Int(slot)
@@ -694,12 +694,11 @@ public struct LexiconMatcher: Sendable {
 
         func single(_ unit: Unit) -> LexiconMatch? {
             if unit.isPlain {
-                guard let index = startIndex(unit) else { return nil }
-                let start = startList[index]
-                if let e = start.single, isActive(e, sentence: unit.sentence) {
+                guard let index = startIndex(id: unit.id) else { return nil }
+                if let e = startList[index].single, isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: unit.keys[0], disguised: unit.disguised)
                 }
-                if let (e, form) = start.glued, isActive(e, sentence: unit.sentence) {
+                if let (e, form) = startList[index].glued, isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: form, disguised: unit.disguised)
                 }
                 return nil
@@ -779,38 +778,46 @@ public struct LexiconMatcher: Sendable {
             }
         }
 
+        func tryPhrase(_ phrase: Phrase, at u: Int, _ units: [Unit], sentence: Int) {
+            guard let end = match(units, phrase.elements, 0, u, sentence), end > u,
+                  isActive(phrase.entry, sentence: sentence) else { return }
+            let disguised = units[u..<end].contains { $0.disguised }
+            found.append(LexiconMatch(entry: phrase.entry, range: units[u].range.lowerBound..<units[end - 1].range.upperBound,
+                                      form: phrase.form, disguised: disguised))
+        }
+
         func phrases(at u: Int, _ units: [Unit], singlesToo: Bool) {
-                let unit = units[u]
-                if singlesToo, let m = single(unit) { found.append(m) }
-                var candidates: [Phrase] = []
-                if unit.isPlain {
-                    guard let index = startIndex(unit), !startList[index].phrases.isEmpty else { return }
-                    let start = startList[index]
-                    if u + 1 < units.count, units[u + 1].isPlain, units[u + 1].sentence == unit.sentence {
-                        // Only the phrases whose second element can be the next word (one look-up),
-                        // in their usual order.
-                        let second = units[u + 1].id < 0 ? [] : start.bySecond[units[u + 1].id] ?? []
-                        if start.short.isEmpty {
-                            candidates = second.map(\.1)
-                        } else {
-                            candidates = (start.short + second).sorted { $0.0 < $1.0 }.map(\.1)
-                        }
+            let sentence = units[u].sentence
+            if units[u].isPlain {
+                // Fields read in place: the unit and its start are not copied out of their arrays.
+                guard let index = startIndex(id: units[u].id) else { return }
+                if singlesToo, let m = single(units[u]) { found.append(m) }
+                guard !startList[index].phrases.isEmpty else { return }
+                if u + 1 < units.count, units[u + 1].isPlain, units[u + 1].sentence == sentence {
+                    // Only the phrases whose second element can be the next word (one look-up),
+                    // in their usual order.
+                    let next = units[u + 1].id
+                    let second = next < 0 ? nil : startList[index].bySecond[next]
+                    if startList[index].short.isEmpty {
+                        for (_, phrase) in second ?? [] { tryPhrase(phrase, at: u, units, sentence: sentence) }
                     } else {
-                        candidates = start.phrases
+                        for (_, phrase) in (startList[index].short + (second ?? [])).sorted(by: { $0.0 < $1.0 }) {
+                            tryPhrase(phrase, at: u, units, sentence: sentence)
+                        }
                     }
                 } else {
-                    let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
-                    for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
-                        if let list = phrasesByFirst[key] { candidates += list }
-                    }
+                    for phrase in startList[index].phrases { tryPhrase(phrase, at: u, units, sentence: sentence) }
                 }
-                for phrase in candidates {
-                    guard let end = match(units, phrase.elements, 0, u, unit.sentence), end > u,
-                          isActive(phrase.entry, sentence: unit.sentence) else { continue }
-                    let disguised = units[u..<end].contains { $0.disguised }
-                    found.append(LexiconMatch(entry: phrase.entry, range: unit.range.lowerBound..<units[end - 1].range.upperBound,
-                                              form: phrase.form, disguised: disguised))
-                }
+                return
+            }
+            let unit = units[u]
+            if singlesToo, let m = single(unit) { found.append(m) }
+            var candidates: [Phrase] = []
+            let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
+            for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
+                if let list = phrasesByFirst[key] { candidates += list }
+            }
+            for phrase in candidates { tryPhrase(phrase, at: u, units, sentence: sentence) }
         }
         phrases(units, singlesToo: true, starting: [0..<units.count])
         if stopAtFirst && !found.isEmpty { return found }
