@@ -740,7 +740,12 @@ public struct LexiconMatcher: Sendable {
             guard u < units.count, units[u].sentence == sentence else { return nil }
             switch elements[element] {
             case .word(let key, let c):
-                guard wordMatches(units[u], key, c) else { return nil }
+                // A plain unit has one reading to compare; only the others need the full test.
+                if units[u].isPlain {
+                    guard units[u].keys[0] == key else { return nil }
+                } else {
+                    guard wordMatches(units[u], key, c) else { return nil }
+                }
                 return match(units, elements, element + 1, u + 1, sentence)
             case .member(let name):
                 guard let set = classes[name] else { return nil }
