@@ -176,14 +176,17 @@ def main():
         f.write("Buenas tardes, señora Gómez. Lamentamos mucho el retraso de su pedido y entendemos su molestia. "
                 "Hemos revisado el envío: salió ayer del almacén y llegará el jueves por la mañana. Le escribiremos "
                 "por mensaje privado con el número de seguimiento para que pueda consultarlo cuando quiera. Si "
-                "necesita cualquier otra cosa, estamos a su disposición. Gracias por su paciencia.\n")
+                "necesita cualquier otra cosa, estamos a su disposición. Si prefiere cancelar el pedido, también "
+                "podemos devolverle el importe completo en un plazo de cinco días laborables. Muchas gracias por su paciencia.\n")
     times = []
     peak = 0
     for _ in range(30):
         t_one, rss_one = timed([BIN, reply])
         times.append(t_one)
         peak = max(peak, rss_one)
-    print(f"\nOne {os.path.getsize(reply)}-byte reply, process start to exit: median {statistics.median(times) * 1000:.1f} ms, "
+    with open(reply, encoding="utf-8") as f:
+        characters = len(f.read())
+    print(f"\nOne {characters}-character reply ({os.path.getsize(reply)} bytes), process start to exit: median {statistics.median(times) * 1000:.1f} ms, "
           f"max {max(times) * 1000:.1f} ms over 30 runs; peak RSS {peak / 1024:.0f} MiB.")
 
     print("\nLinear cost (all rules, all cores):\n")

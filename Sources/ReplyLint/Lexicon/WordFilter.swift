@@ -15,11 +15,14 @@ struct WordFilter: Sendable {
     }
 
     mutating func insert(_ word: String) {
-        // Both spellings, compared as bytes (a Set of Strings would keep one: they are equal Strings).
-        for form in [word, word.precomposedStringWithCanonicalMapping] {
-            let h = WordFilter.hash(form)
-            bits[Int(h >> 6)] |= 1 << (h & 63)
-        }
+        set(WordFilter.hash(word))
+        // An ASCII word is its own NFC form; another gets both spellings, compared as bytes (a Set of
+        // Strings would keep one: they are equal Strings).
+        if word.utf8.contains(where: { $0 >= 0x80 }) { set(WordFilter.hash(word.precomposedStringWithCanonicalMapping)) }
+    }
+
+    private mutating func set(_ h: UInt64) {
+        bits[Int(h >> 6)] |= 1 << (h & 63)
     }
 
     /// False only when the word (NFC) is surely not one of the filter's words.
