@@ -19,6 +19,22 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(table.rows[1].line, 6)
     }
 
+    func testCRLFFilesReadLikeLFFiles() throws {
+        let lf = "# comentario\n#! columns: term | suggestion\nxq | porque\n\ntb | también\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let a = try LexiconTable(name: "t", path: "t.txt", contents: lf)
+        let b = try LexiconTable(name: "t", path: "t.txt", contents: crlf)
+        XCTAssertEqual(b.columns, ["term", "suggestion"])
+        XCTAssertEqual(b.rows.map(\.term), ["xq", "tb"])
+        XCTAssertEqual(b.rows.map { $0["suggestion"] }, a.rows.map { $0["suggestion"] })
+        XCTAssertEqual(b.rows.map(\.line), [3, 5])
+        // An error names the same line either way.
+        let bad = "#! columns: term\r\nok\r\nuno | dos\r\n"
+        XCTAssertThrowsError(try LexiconTable(name: "t", path: "t.txt", contents: bad)) { error in
+            XCTAssertEqual((error as? LexiconError)?.line, 3)
+        }
+    }
+
     func testWordFilterKeepsEveryWordAndTurnsAwayMostOthers() throws {
         let words = ["xq", "tb", "porfa", "canción", "tú", "ñoño", "te", "vos"]
         let filter = WordFilter(words)

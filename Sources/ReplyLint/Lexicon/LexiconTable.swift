@@ -40,9 +40,12 @@ public struct LexiconTable: Sendable {
         var index: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines split on the LF byte: splitting the String on "\n" by characters would never split a
+        // CRLF file, whose "\r\n" is one character (and it walks every character of every file).
+        for rawLine in contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            let line = Substring(bytes)
             let trimmed = line.trimmedBlanks
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("#!") {
