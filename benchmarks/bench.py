@@ -111,7 +111,7 @@ def main():
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if not os.path.exists(BIN):
-        sys.exit("build first: swift build -c release")
+        sys.exit("build first: bash scripts/quickstart.sh (swift build -c release --static-swift-stdlib)")
     os.makedirs(DATA, exist_ok=True)
 
     floor = os.path.join(DATA, "icu_floor")
