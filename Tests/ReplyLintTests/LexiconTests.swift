@@ -58,6 +58,9 @@ final class LexiconTests: XCTestCase {
             ("#! columns: term | note\n | nota", 2),                // empty entry
             ("#! colums: term", 1),                                 // unknown directive
             ("# nothing but comments", 1),                          // no directive at all
+            // A second directive (found by the lexicon fuzzer: the rows above it had more fields than the
+            // columns it left the table with).
+            ("#! columns: term | a | b\nxq | 1 | 2\n#! columns: term\ntb", 3),
         ]
         for (contents, line) in cases {
             XCTAssertThrowsError(try LexiconTable(name: "t", path: "dir/t.txt", contents: contents), contents) { error in

@@ -10,7 +10,7 @@ import Foundation
 ///     xq   | porque | "por qué" in a question
 ///
 /// A row may leave trailing columns out (they read as empty); more fields than columns, an empty
-/// first field, or a missing `columns` directive are errors naming the file and line.
+/// first field, a missing `columns` directive or a second one are errors naming the file and line.
 public struct LexiconTable: Sendable {
     public struct Row: Sendable {
         public let line: Int
@@ -52,6 +52,10 @@ public struct LexiconTable: Sendable {
                 let directive = trimmed.dropFirst(2).trimmedBlanks
                 guard directive.hasPrefix("columns:") else {
                     throw LexiconError(path: path, line: lineNumber, reason: "unknown directive '\(directive)'; the only one is '#! columns: a | b | c'")
+                }
+                // Rows read before a second directive would have fields of columns the table no longer has.
+                guard columns == nil else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "a second '#! columns:' directive; a file declares its columns once, before its entries")
                 }
                 let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmedBlanks }
                 guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
