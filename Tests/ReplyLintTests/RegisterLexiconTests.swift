@@ -131,6 +131,9 @@ final class RegisterLexiconErrorTests: XCTestCase {
         try assertFails(TuteoRule.self, "zzform | usted tu | | | c |", in: "address-forms.txt", mentioning: "register")
         try assertFails(MixedRule.self, "zzform | tu | a | | c | loud", in: "address-forms.txt", mentioning: "loud")
         try assertFails(ElongationRule.self, "zzword | triple | |", in: "elongation.txt", mentioning: "kind")
+        // A lone "=" in a context (found by the lexicon fuzzer: it crashed the rule's build).
+        try assertFails(SlangRule.self, "zzslang | - | vocative = |", in: "slang.txt", mentioning: "'='")
+        try assertFails(AbbreviationRule.self, "zzq | zq | | =que |", in: "abbreviations.txt", mentioning: "'=que'")
     }
 
     func testAValidNewLineNeedsNoSwift() throws {

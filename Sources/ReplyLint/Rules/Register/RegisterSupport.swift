@@ -148,7 +148,8 @@ struct WordConditions: Sendable {
 
     init(_ field: String, fold: (String) -> String, path: String, line: Int) throws {
         for item in field.split(separator: " ") where !item.isEmpty {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            // Empty pieces kept: a lone "=" or "=x" is an unknown condition, not a missing name.
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let words = parts.count == 2 ? Set(parts[1].split(separator: "/").map { fold(String($0)) }) : []
             switch parts[0] {
             case "lower": lower = true
