@@ -9,7 +9,9 @@ public struct UnknownWordRule: Rule {
         hacen capturas de esas respuestas. La regla revisa cada palabra con el diccionario español de Hunspell, \
         el vocabulario del proyecto (whatsapp, email, app, link, ticket...) y la lista de palabras aceptadas \
         del equipo, y propone correcciones para los deslices habituales: b/v, ll/y, h, c/s/z, g/j, letras \
-        dobles, una letra que falta o está cambiada. Las menciones, etiquetas, enlaces, correos, marcadores de \
+        dobles, una letra que falta, sobra, está cambiada o fuera de sitio. Cuando ningún desliz explica la \
+        palabra no propone nada (suele ser un nombre o una palabra nueva, que el equipo añade a su \
+        vocabulario): una corrección equivocada confunde más que ninguna. Las menciones, etiquetas, enlaces, correos, marcadores de \
         plantilla, emojis, números y siglas nunca se revisan. Una palabra con mayúscula en mitad de la frase que \
         el diccionario no conoce es casi siempre un nombre, así que solo es una nota.
         """,
