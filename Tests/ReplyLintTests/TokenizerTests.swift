@@ -107,4 +107,17 @@ final class TokenShapeTests: XCTestCase {
         XCTAssertFalse(token.isAllCaps)
         XCTAssertTrue(token.isCapitalized)
     }
+
+    func testTheASCIIPathAgreesWithTheScalarPath() {
+        // Every printable ASCII character, alone and in pairs: the byte reading and the scalar reading
+        // must give the same shape.
+        let ascii = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = ascii
+        for a in ascii { for b in ["A", "z", "5", "-"] { texts.append(a + b); texts.append(b + a) } }
+        texts += ["", "HOLA", "Hola", "hOLA", "24h", "XD", "xD", "a.B.c"]
+        for text in texts { XCTAssertEqual(TokenShape.of(text), TokenShape.ofScalars(text), text.debugDescription) }
+        // A non-ASCII letter anywhere takes the scalar path, and drops `.ascii`.
+        XCTAssertEqual(TokenShape.of("HOLAÑ"), [.upper, .initialUpper, .upperPair])
+        XCTAssertEqual(TokenShape.of("canción"), [.lower])
+    }
 }

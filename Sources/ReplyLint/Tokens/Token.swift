@@ -73,6 +73,23 @@ public struct Token: Sendable, Equatable {
 extension TokenShape {
     /// The shape of a string: one pass over its bytes, scalar properties only for non-ASCII.
     public static func of(_ text: String) -> TokenShape {
+        // Most tokens are ASCII: their bytes say it all, without decoding scalars.
+        var shape: TokenShape = .ascii
+        var uppers = 0
+        var first = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { return ofScalars(text) }
+            if byte >= 0x30 && byte <= 0x39 { shape.insert(.digit) }
+            else if byte >= 0x41 && byte <= 0x5A { shape.insert(.upper); uppers += 1; if first { shape.insert(.initialUpper) } }
+            else if byte >= 0x61 && byte <= 0x7A { shape.insert(.lower) }
+            first = false
+        }
+        if uppers >= 2 { shape.insert(.upperPair) }
+        return shape
+    }
+
+    /// The same, scalar by scalar, for a text that is not all ASCII.
+    static func ofScalars(_ text: String) -> TokenShape {
         var shape: TokenShape = .ascii
         var first = true
         var uppers = 0
