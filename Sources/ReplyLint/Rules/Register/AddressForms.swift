@@ -100,9 +100,14 @@ struct AddressForms: Sendable {
 
     /// The form a token spells, if any.
     func form(of token: Token) -> Form? {
-        guard token.kind == .word, filter.mayContain(token.lower) || filter.mayContain(token.folded) else { return nil }
-        if let form = exact[token.lower] { return form }
-        if token.lower == token.folded { return unaccented[token.folded] }
+        form(token.kind, lower: token.lower, folded: token.folded)
+    }
+
+    /// The same from the token's fields (a rule walking every token passes them without copying the token).
+    func form(_ kind: TokenKind, lower: String, folded: String) -> Form? {
+        guard kind == .word, filter.mayContain(lower) || filter.mayContain(folded) else { return nil }
+        if let form = exact[lower] { return form }
+        if lower == folded { return unaccented[folded] }
         return nil
     }
 
@@ -111,8 +116,7 @@ struct AddressForms: Sendable {
     func uses(in context: RuleContext) -> [Use] {
         let tokens = context.tokens
         return tokens.indices.compactMap { i in
-            guard tokens[i].kind == .word, filter.mayContain(tokens[i].lower) || filter.mayContain(tokens[i].folded),
-                  let form = form(of: tokens[i]) else { return nil }
+            guard let form = form(tokens[i].kind, lower: tokens[i].lower, folded: tokens[i].folded) else { return nil }
             if tokens[i].isAllCaps {
                 let before = (0..<i).reversed().first { tokens[$0].kind == .word }
                 let after = context.nextWord(after: i).flatMap { tokens[$0].kind == .word ? $0 : nil }
