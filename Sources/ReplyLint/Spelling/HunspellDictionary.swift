@@ -4,8 +4,8 @@ import Foundation
 /// One Hunspell dictionary: the only type in replylint that calls Hunspell.
 ///
 /// A Hunspell handle is not thread-safe (concurrent suggestions on one handle return wrong results),
-/// so each call borrows a handle from a small pool and gives it back: one thread's slow `suggest()`
-/// never holds up another thread's `spell()`. The pool grows on demand up to one handle per core
+/// so each call borrows a handle from a small pool and gives it back: one thread's long candidate
+/// search never holds up another thread's `spell()`. The pool grows on demand up to one handle per core
 /// (each load takes tens of milliseconds); the spelling rules call in only on cache misses.
 public final class HunspellDictionary: @unchecked Sendable {
     /// The path without extension (`/usr/share/hunspell/es_ES`).
@@ -87,8 +87,9 @@ public final class HunspellDictionary: @unchecked Sendable {
         }
     }
 
-    /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds):
-    /// replylint asks only when its own candidates find nothing.
+    /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds): the
+    /// spelling rules never ask (see `SpellChecker.suggestions(for:)`); `spelling-bench` measures it as
+    /// the peer of replylint's own candidate search.
     public func suggest(_ word: String) -> [String] {
         withHandle { handle in Self.suggest(word, handle) }
     }
