@@ -137,6 +137,22 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(try spelling("Puede usar su cuenta de GitLabz sin problema.").first?.finding.severity, .note)
     }
 
+    func testNamesInMidSentenceGetNoOneEditGuess() throws {
+        // One edit away from dictionary words (`Disnea`, `Macro`): noise as a suggestion for a name.
+        for (reply, name) in [("Lo compramos en la tienda de Disney ayer.", "Disney"), ("Lo dijo Macri en la radio.", "Macri")] {
+            let found = try spelling(reply)
+            XCTAssertEqual(found.map(\.text), [name], "on: \(reply)")
+            XCTAssertEqual(found.first?.finding.suggestions, [], "no guess for \(name)")
+            XCTAssertEqual(found.first?.finding.severity, .note)
+        }
+        // The cheap stages still answer for a capitalised word: an accent in mid-sentence, and at the
+        // start of a sentence a one-edit slip is still shown (on a note).
+        XCTAssertEqual(try spelling("Hablamos con Raul ayer.").first?.finding.suggestions.first, "Raúl")
+        XCTAssertEqual(try spelling("Achivos adjuntos, por favor.").first?.finding.suggestions.first, "Archivos")
+        // The same word in lowercase still gets its one-edit guess.
+        XCTAssertEqual(try spelling("Revise los achivos adjuntos.").first?.finding.suggestions.first, "archivos")
+    }
+
     func testSentenceStartIsCheckedAsWrittenAndLowercased() throws {
         XCTAssertEqual(try spelling("Gracias por escribirnos.").map(\.text), [])
         let accent = try spelling("Informacion actualizada: el pedido ya salió.")

@@ -13,7 +13,9 @@
 ///    g/j, gu, k/c/qu, doubled or single letters, n/m before b and p, i/y at the end
 ///    (`ocacion` → `ocasión`, `hechar` → `echar`, `ocurir` → `ocurrir`);
 /// 3. one edit: a letter deleted, inserted, replaced, two neighbours swapped (`jugete` → `juguete`), or a
-///    letter typed two places early or late (`falcutad` → `facultad`).
+///    letter typed two places early or late (`falcutad` → `facultad`). Skipped when the caller says the
+///    word is likely a name (`edits: false`): a name is one edit away from some word too often
+///    (`Disney` → `Disnea`, `Macri` → `Macro`) for the guess to help, and this stage is most of the cost.
 ///
 /// Within a stage candidates are ranked by a small cost (a keyboard neighbour or a doubled letter is
 /// a likelier slip than any letter; the first letter is rarely wrong). When no stage finds a word there
@@ -34,7 +36,7 @@ struct CandidateGenerator {
 
     /// Ranked candidates for a word the dictionary rejected, written in the word's case (first letter
     /// capitalised or all lowercase), without duplicates.
-    func candidates(for word: String, limit: Int = 3) -> (candidates: [String], stage: Stage) {
+    func candidates(for word: String, limit: Int = 3, edits: Bool = true) -> (candidates: [String], stage: Stage) {
         let written = Array(word.unicodeScalars)
         guard !written.isEmpty else { return ([], .none) }
         let capitalized = written[0].properties.isUppercase
@@ -55,6 +57,7 @@ struct CandidateGenerator {
             search.capitalized = false
             if !search.found.isEmpty { return (search.ranked(limit), .accents) }
         }
+        guard edits else { return ([], .none) }
         oneEdit(&search)
         if !search.found.isEmpty { return (search.ranked(limit), .oneEdit) }
         return ([], .none)

@@ -8,6 +8,7 @@ public final class SpellChecker: @unchecked Sendable {
     public let dictionary: HunspellDictionary
     let verdicts = SpellingCache<Bool>()
     let suggestionCache = SpellingCache<Suggestions>(limit: 50_000)
+    let nameSuggestionCache = SpellingCache<Suggestions>(limit: 50_000)
 
     /// Suggestions for a word, best first, and where they came from.
     public struct Suggestions: Sendable, Equatable {
@@ -35,14 +36,18 @@ public final class SpellChecker: @unchecked Sendable {
     /// (`colacaito` → `litocola`, `infografía` → `iconografía`), at 15 to 32 ms a word: 15 % of the
     /// time of linting 10 MB. A wrong `help:` line costs more trust than a missing one. Such words are
     /// mostly names, slang or new words the dictionary lacks, which belong in the team's vocabulary.
-    public func suggestions(for word: String) -> Suggestions {
-        suggestionCache.value(for: word) { computeSuggestions(for: word) }
+    ///
+    /// `edits: false` is for a word that is likely a name (capitalised in mid-sentence): the search stops
+    /// before its one-edit stage, whose guesses for names are noise (`Mike` → `Mime`).
+    public func suggestions(for word: String, edits: Bool = true) -> Suggestions {
+        edits ? suggestionCache.value(for: word) { computeSuggestions(for: word) }
+              : nameSuggestionCache.value(for: word) { computeSuggestions(for: word, edits: false) }
     }
 
     /// The same without the cache (for the benchmark).
-    public func computeSuggestions(for word: String, limit: Int = 3) -> Suggestions {
+    public func computeSuggestions(for word: String, limit: Int = 3, edits: Bool = true) -> Suggestions {
         let (words, stage) = dictionary.withSpeller { spell in
-            CandidateGenerator(spell: spell).candidates(for: word, limit: limit)
+            CandidateGenerator(spell: spell).candidates(for: word, limit: limit, edits: edits)
         }
         return Suggestions(words: words, stage: stage.rawValue)
     }
@@ -56,6 +61,7 @@ public final class SpellChecker: @unchecked Sendable {
     public func clearCaches() {
         verdicts.removeAll()
         suggestionCache.removeAll()
+        nameSuggestionCache.removeAll()
     }
 
     private static let lock = NSLock()

@@ -221,10 +221,11 @@ struct SpellingScan: Sendable {
         case .unknown: break
         }
 
-        let suggestions = checker.suggestions(for: form)
-        // A capital in mid-sentence marks a name. At the start of a sentence a capitalised unknown word is
-        // a slip only when an accent or a Spanish confusion explains it; a name is one letter away from
-        // some word too often (a signature such as "Lili" or "Bob") for a mere edit to count.
+        // A capital in mid-sentence marks a name: one-edit guesses are not searched for it. At the start of
+        // a sentence a capitalised unknown word is a slip only when an accent or a Spanish confusion
+        // explains it; a name is one letter away from some word too often (a signature such as "Lili" or
+        // "Bob") for a mere edit to count, so such a guess is shown on a note.
+        let suggestions = checker.suggestions(for: form, edits: !(capitalized && !sentenceStart))
         let likelyName = capitalized && (!sentenceStart || !["repeats", "accents", "confusions"].contains(suggestions.stage))
         let severity: Severity? = likelyName ? .note : nil
 

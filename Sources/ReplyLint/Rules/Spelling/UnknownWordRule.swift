@@ -13,7 +13,9 @@ public struct UnknownWordRule: Rule {
         palabra no propone nada (suele ser un nombre o una palabra nueva, que el equipo añade a su \
         vocabulario): una corrección equivocada confunde más que ninguna. Las menciones, etiquetas, enlaces, correos, marcadores de \
         plantilla, emojis, números y siglas nunca se revisan. Una palabra con mayúscula en mitad de la frase que \
-        el diccionario no conoce es casi siempre un nombre, así que solo es una nota.
+        el diccionario no conoce es casi siempre un nombre, así que solo es una nota, y no se le busca una palabra \
+        a una letra de distancia (un nombre casi siempre lo está de alguna: Disney de «disnea»); solo se le \
+        proponen tildes y las confusiones del español.
         """,
         triggering: [
             RuleExample("Puede «bolver» a intentarlo en unos minutos."),
