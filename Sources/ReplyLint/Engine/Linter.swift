@@ -60,6 +60,7 @@ public final class Linter: Sendable {
         let (tokens, sentences) = tokenizer.tokenize(document.text)
         var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
         if let worker { context.worker = worker }
+        context.words = tokenizer.wordTable
         var placed: [(Finding, Active)] = []
         for entry in active where entry.description.category != .spelling {
             for finding in entry.rule.check(context) {

@@ -112,6 +112,8 @@ public struct RuleContext {
     let memo = Memo()
     /// What the worker thread linting this document remembers from its earlier documents.
     var worker = WorkerMemo()
+    /// The word table that numbered the tokens (`Token.word`), when the linter knows it.
+    var words: WordTable?
 
     public init(document: Document, tokens: [Token], sentences: [Sentence], options: LintOptions) {
         self.document = document
@@ -131,6 +133,13 @@ public struct RuleContext {
 
     final class Memo {
         var values: [String: Any] = [:]
+    }
+
+    /// A rule's per-word memo for this document's word table, kept by the worker across documents; nil
+    /// when the tokens' table is not known (then `Token.word` means nothing here).
+    func wordMemo<Value>(_ key: String) -> WordMemo<Value>? {
+        guard let words else { return nil }
+        return worker.value("\(key)#\(words.serial)") { WordMemo<Value>() }
     }
 
     /// The document text of a byte range.

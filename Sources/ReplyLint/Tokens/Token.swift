@@ -48,6 +48,9 @@ public struct Token: Sendable, Equatable {
     /// True when white space (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
     public var shape: TokenShape
+    /// The token's id in its tokenizer's `WordTable` (-1 when it has none): tokens with equal text have
+    /// equal ids. Rules use it only through `RuleContext.wordMemo(_:)`, which knows the table.
+    public var word: Int32 = -1
 
     public init(kind: TokenKind, range: Range<Int>, text: String, lower: String, folded: String,
                 sentence: Int, spaceBefore: Bool, shape: TokenShape? = nil) {
@@ -59,6 +62,12 @@ public struct Token: Sendable, Equatable {
         self.sentence = sentence
         self.spaceBefore = spaceBefore
         self.shape = shape ?? TokenShape.of(text)
+    }
+
+    /// Equal kind, place, text and context; the word id is a detail of the tokenizer that made it.
+    public static func == (a: Token, b: Token) -> Bool {
+        a.kind == b.kind && a.range == b.range && a.text == b.text && a.lower == b.lower && a.folded == b.folded
+            && a.sentence == b.sentence && a.spaceBefore == b.spaceBefore && a.shape == b.shape
     }
 
     /// Every cased letter is uppercase and there are at least two of them (`IVA`, `HOLA`).

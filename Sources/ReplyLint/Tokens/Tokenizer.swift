@@ -14,6 +14,8 @@ public final class Tokenizer {
     private let sentences: OpaquePointer
     private let folder: OpaquePointer
     private var foldBuffer = [CChar](repeating: 0, count: 256)
+    /// The distinct texts of the tokens this tokenizer has made, across documents.
+    public let wordTable = WordTable()
 
     public struct Failure: Error, CustomStringConvertible {
         public let status: Int32
@@ -140,7 +142,15 @@ public final class Tokenizer {
             let segment = (range.lowerBound + start)..<(range.lowerBound + next)
             start = next
             if let kind = classify(buffer, segment, status: status) {
-                tokens.append(makeToken(buffer, kind, segment))
+                if let id = wordTable.id(buffer, segment, { entry(buffer, segment) }) {
+                    let known = wordTable.entries[Int(id)]
+                    var token = Token(kind: kind, range: segment, text: known.text, lower: known.lower, folded: known.folded,
+                                      sentence: 0, spaceBefore: false, shape: known.shape)
+                    token.word = id
+                    tokens.append(token)
+                } else {
+                    tokens.append(makeToken(buffer, kind, segment))
+                }
             }
         }
     }
@@ -176,6 +186,11 @@ public final class Tokenizer {
             i += Tokenizer.scalarLength(byte)
         }
         return false
+    }
+
+    private func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordTable.Entry {
+        let token = makeToken(buffer, .word, range)
+        return WordTable.Entry(text: token.text, lower: token.lower, folded: token.folded, shape: token.shape)
     }
 
     private func makeToken(_ buffer: UnsafeBufferPointer<UInt8>, _ kind: TokenKind, _ range: Range<Int>) -> Token {

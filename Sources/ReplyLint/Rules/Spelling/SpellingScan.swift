@@ -99,6 +99,7 @@ struct SpellingScan: Sendable {
         let tokens = context.tokens
         let voseo = context.options.register == .vos
         let verdicts = context.worker.value(memoKey(voseo: voseo)) { Verdicts() }
+        let byWord: WordMemo<Remembered>? = context.wordMemo(memoKey(voseo: voseo))
         var result: [Report] = []
         var i = 0
         while i < tokens.count {
@@ -121,15 +122,20 @@ struct SpellingScan: Sendable {
             let unit = i > 0 && tokens[i - 1].kind == .number && (token.text.utf8.count <= 4 || token.text.count <= 4)
             if !glued(tokens, i), !unit {
                 let start = startsSentence(context, i)
-                var remembered = verdicts.reports[token.text] ?? Remembered()
+                let id = byWord == nil ? -1 : token.word
+                var remembered = (id >= 0 ? byWord![id] : verdicts.reports[token.text]) ?? Remembered()
                 let found: Report?
                 if let known = start ? remembered.start : remembered.inside {
                     found = known.map { var again = $0; again.finding.range = token.range; return again }
                 } else {
                     found = report(token, sentenceStart: start, voseo: voseo)
-                    if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
                     if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
-                    verdicts.reports[token.text] = remembered
+                    if id >= 0 {
+                        byWord![id] = remembered
+                    } else {
+                        if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
+                        verdicts.reports[token.text] = remembered
+                    }
                 }
                 if let found { result.append(found) }
             }

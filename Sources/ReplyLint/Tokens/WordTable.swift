@@ -1,0 +1,123 @@
+import Foundation
+
+/// The distinct token texts a tokenizer has seen, each with a small number (its id) and the forms the
+/// tokenizer derives from it (lowercase, accent-folded, shape), made once per distinct text instead of
+/// once per token.
+///
+/// Words repeat (a few hundred make most of any Spanish text), so rules that decide something about a
+/// word alone remember the answer by id (`WordMemo`): an array read instead of a string-keyed look-up.
+/// An id means one text for the life of its table, and a table belongs to one tokenizer (one thread).
+///
+/// Memory is bounded: past `limit` distinct texts, or for texts longer than `maxLength` bytes, tokens get
+/// no id (`Token.word` is -1) and rules take their ordinary path.
+public final class WordTable {
+    struct Entry {
+        let text: String
+        let lower: String
+        let folded: String
+        let shape: TokenShape
+    }
+
+    /// Tells tables apart in the memos of a worker (an object address can be reused; this cannot).
+    public let serial: Int
+    let limit: Int
+    let maxLength = 48
+    private(set) var entries: [Entry] = []
+    private var hashes: [UInt64] = []
+    /// The bytes of entry `i` are `bytes[starts[i]..<starts[i + 1]]`.
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+    /// Open addressing: an entry's id, or -1.
+    private var slots: [Int32]
+    private var mask: Int
+
+    private static let counter = SerialCounter()
+
+    init(limit: Int = 1 << 18) {
+        self.limit = limit
+        serial = WordTable.counter.next()
+        slots = [Int32](repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    /// How many distinct texts the table holds.
+    public var count: Int { entries.count }
+
+    /// The id of the text in `buffer[range]`, adding it with `make` the first time; nil when the table is
+    /// full or the text too long.
+    @inline(__always)
+    func id(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ make: () -> Entry) -> Int32? {
+        let length = range.count
+        guard length <= maxLength else { return nil }
+        var h: UInt64 = 14_695_981_039_346_656_037
+        for i in range { h = (h ^ UInt64(buffer[i])) &* 1_099_511_628_211 }
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let e = Int(id)
+            if hashes[e] == h, starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) { return id }
+            slot = (slot + 1) & mask
+        }
+        guard entries.count < limit else { return nil }
+        let id = Int32(entries.count)
+        entries.append(make())
+        hashes.append(h)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
+        starts.append(bytes.count)
+        slots[slot] = id
+        if entries.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    @inline(__always)
+    private func same(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at start: Int) -> Bool {
+        var j = start
+        for i in range {
+            if bytes[j] != buffer[i] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private func grow() {
+        let capacity = slots.count * 2
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (e, h) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(e)
+        }
+    }
+}
+
+/// A process-wide counter for serial numbers.
+final class SerialCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
+/// What a rule remembers about each word of one word table: values indexed by the word's id.
+/// One per rule (or per scan), table and worker; rules get it from `RuleContext.wordMemo(_:)`.
+final class WordMemo<Value> {
+    private(set) var values: [Value?] = []
+
+    @inline(__always) subscript(id: Int32) -> Value? {
+        get { Int(id) < values.count ? values[Int(id)] : nil }
+        set {
+            let i = Int(id)
+            if i >= values.count {
+                values.append(contentsOf: repeatElement(nil, count: max(i + 1 - values.count, values.count)))
+            }
+            values[i] = newValue
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import XCTest
+@testable import ReplyLint
+
+/// The tokenizer's word table: one id per distinct text, the same forms as a token made without it,
+/// and bounded memory.
+final class WordTableTests: XCTestCase {
+    func ids(_ table: WordTable, _ words: [String]) -> [Int32?] {
+        words.map { word in
+            let bytes = Array(word.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                table.id(buffer, 0..<buffer.count) {
+                    WordTable.Entry(text: word, lower: word.lowercased(), folded: word, shape: TokenShape.of(word))
+                }
+            }
+        }
+    }
+
+    func testEqualTextsShareAnIdAndOthersDoNot() {
+        let table = WordTable()
+        let got = ids(table, ["hola", "Hola", "hola", "canción", "cancion", "canción", "HOLA"])
+        XCTAssertEqual(got[0], got[2])
+        XCTAssertEqual(got[3], got[5])
+        XCTAssertEqual(Set(got.compactMap { $0 }).count, 5)
+        XCTAssertEqual(table.count, 5)
+        XCTAssertEqual(table.entries[Int(got[3]!)].text, "canción")
+    }
+
+    func testManyWordsSurviveTheTableGrowing() {
+        let table = WordTable()
+        let words = (0..<20_000).map { "palabra\($0)" }
+        let first = ids(table, words)
+        let again = ids(table, words.reversed()).reversed()
+        XCTAssertEqual(first, Array(again))
+        XCTAssertEqual(Set(first.compactMap { $0 }).count, 20_000)
+        for (word, id) in zip(words, first) where word.hasSuffix("777") {
+            XCTAssertEqual(table.entries[Int(id!)].text, word)
+        }
+    }
+
+    func testAFullTableAndALongTextGiveNoId() {
+        let table = WordTable(limit: 3)
+        let got = ids(table, ["uno", "dos", "tres", "cuatro", "uno"])
+        XCTAssertNotNil(got[2])
+        XCTAssertNil(got[3], "past the limit")
+        XCTAssertEqual(got[4], got[0], "known words keep their id")
+        XCTAssertNil(ids(WordTable(), [String(repeating: "a", count: 49)])[0])
+        XCTAssertNotNil(ids(WordTable(), [String(repeating: "a", count: 48)])[0])
+    }
+
+    func testTokensFromTheTableEqualTokensMadeWithoutIt() throws {
+        let text = "Hola, CANCIÓN canción Ñandú ñandú 😊 p3nd3j0 hola, canción."
+        let tokenizer = try Tokenizer()
+        let first = tokenizer.tokenize(Array(text.utf8)).tokens
+        // The second pass reads every word from the table.
+        let second = tokenizer.tokenize(Array(text.utf8)).tokens
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(first.map(\.word), second.map(\.word))
+        for (a, b) in zip(second, first) {
+            XCTAssertEqual([a.text, a.lower, a.folded], [b.text, b.lower, b.folded])
+            XCTAssertEqual(a.shape, TokenShape.of(a.text))
+        }
+        let byText = Dictionary(grouping: second.filter { $0.word >= 0 }, by: \.text)
+        for (text, tokens) in byText {
+            XCTAssertEqual(Set(tokens.map(\.word)).count, 1, "one id for \(text)")
+        }
+        XCTAssertEqual(Set(byText.values.map { $0[0].word }).count, byText.count, "one text per id")
+        let cancion = second.first { $0.text == "CANCIÓN" }
+        XCTAssertEqual(cancion?.lower, "canción")
+        XCTAssertEqual(cancion?.folded, "cancion")
+    }
+
+    func testAWordMemoNeedsTheTable() throws {
+        let document = Document(string: "hola")
+        let tokenizer = try Tokenizer()
+        let (tokens, sentences) = tokenizer.tokenize(document.text)
+        var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+        let without: WordMemo<Int>? = context.wordMemo("test")
+        XCTAssertNil(without)
+        context.words = tokenizer.wordTable
+        let memo: WordMemo<Int>? = context.wordMemo("test")
+        memo?[tokens[0].word] = 7
+        let again: WordMemo<Int>? = context.wordMemo("test")
+        XCTAssertEqual(again?[tokens[0].word], 7)
+        // Another table's ids are not this one's.
+        context.words = try Tokenizer().wordTable
+        let other: WordMemo<Int>? = context.wordMemo("test")
+        XCTAssertNil(other?[tokens[0].word])
+    }
+}
