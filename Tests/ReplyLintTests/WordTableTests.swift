@@ -86,4 +86,23 @@ final class WordTableTests: XCTestCase {
         let other: WordMemo<Int>? = context.wordMemo("test")
         XCTAssertNil(other?[tokens[0].word])
     }
+
+    func testAWorkerThatRemembersWordsReportsWhatAFreshOneDoes() throws {
+        // Profanity (disguised too), slurs, register and spelling all remember words by id.
+        let drafts = [
+            "Hola, la m1erda de envío llegó tarde, tío, y no sabemos porque; jajaja.",
+            "Estimada clienta: lamentamos lo ocurrido con la informacion de su pedido, que es una m*erda.",
+            "Le escribe Disney: la m1erda de envío, la informacion y tío otra vez. ¡¡¡HOLA!!!",
+        ]
+        let linter = try TestSupport.linter()
+        let tokenizer = try Tokenizer()
+        let worker = WorkerMemo()
+        for draft in drafts + drafts {
+            let remembered = linter.lint(Document(string: draft), tokenizer: tokenizer, worker: worker)
+            let fresh = linter.lint(Document(string: draft), tokenizer: try Tokenizer())
+            XCTAssertFalse(fresh.isEmpty)
+            XCTAssertEqual(remembered, fresh, "on: \(draft)")
+        }
+        XCTAssertGreaterThan(tokenizer.wordTable.count, 20)
+    }
 }

@@ -517,12 +517,49 @@ public struct LexiconMatcher: Sendable {
         let clusters: [Range<Int>]
         let spelledRuns: [Range<Int>]
 
+        /// What a word token's unit is, whatever its place: its readings, numbered with one snapshot of
+        /// the vocabulary.
+        struct Template {
+            var keys: [String]
+            var collapsed: [String]?
+            var disguised: Bool
+            var id: Int32
+            var masked: Bool
+        }
+
         init(_ context: RuleContext, vocabulary: LexiconVocabulary) {
+            let words = vocabulary.snapshot
+            // Word tokens repeat: their units are made once per text and vocabulary (the vocabulary only
+            // grows, so its size tells its snapshots apart).
+            let templates: WordMemo<Template>? = context.wordMemo("lexicon.templates.\(vocabulary.serial).\(words.count)")
             // Word units: one per token; tokens that are not words break phrases (empty keys).
             var units: [Unit] = []
+            var masked: [Int] = []
             units.reserveCapacity(context.tokens.count)
             context.tokens.withUnsafeBufferPointer { tokens in
-                for token in tokens {
+                for (index, token) in tokens.enumerated() {
+                    if token.kind == .word, let templates, token.word >= 0 {
+                        let made: Template
+                        if let known = templates[token.word] {
+                            made = known
+                        } else {
+                            let keys = LexiconMatcher.variants(token.folded)
+                            let runs = keys.contains(where: LexiconMatcher.hasRun)
+                            var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
+                                            sentence: token.sentence, disguised: keys.count > 1 || keys[0] != token.folded)
+                            unit.number(words)
+                            made = Template(keys: unit.keys, collapsed: unit.collapsed, disguised: unit.disguised, id: unit.id,
+                                            masked: token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }))
+                            templates[token.word] = made
+                        }
+                        var unit = Unit(keys: made.keys, collapsed: made.collapsed, range: token.range, sentence: token.sentence,
+                                        disguised: made.disguised)
+                        unit.id = made.id
+                        units.append(unit)
+                        if made.masked { masked.append(index) }
+                        continue
+                    }
+                    if token.kind == .word && token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }) { masked.append(index) }
                     switch token.kind {
                     case .word, .number, .hashtag:
                         var folded = token.folded
@@ -533,13 +570,17 @@ public struct LexiconMatcher: Sendable {
                         }
                         let keys = LexiconMatcher.variants(folded)
                         let runs = keys.contains(where: LexiconMatcher.hasRun)
-                        units.append(Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
-                                          sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded))
+                        var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
+                                        sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded)
+                        unit.number(words)
+                        units.append(unit)
                     case .mention:
                         // `@sshole`: an at sign read as the letter a.
                         let key = "a" + token.folded.dropFirst()
-                        units.append(Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
-                                          range: token.range, sentence: token.sentence, disguised: true))
+                        var unit = Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
+                                        range: token.range, sentence: token.sentence, disguised: true)
+                        unit.number(words)
+                        units.append(unit)
                     case .punctuation:
                         continue
                     default:
@@ -547,16 +588,12 @@ public struct LexiconMatcher: Sendable {
                     }
                 }
             }
-            let words = vocabulary.snapshot
-            for i in units.indices { units[i].number(words) }
             self.words = words
             self.units = units
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
             spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
-            maskedWords = context.tokens.indices.filter { i in
-                context.tokens[i].kind == .word && context.tokens[i].folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A })
-            }
+            maskedWords = masked
         }
 
         /// The word tokens with a `_` or `*` inside (`m_erda`), which may hide letters.
@@ -1049,6 +1086,9 @@ public struct LexiconMatcher: Sendable {
 /// Numbers never change; a matcher built later from the same store adds its words.
 public final class LexiconVocabulary: @unchecked Sendable {
     public init() {}
+    /// Tells vocabularies apart in a worker's memos.
+    let serial = LexiconVocabulary.counter.next()
+    private static let counter = SerialCounter()
     private let lock = NSLock()
     private var ids: [String: Int32] = [:]
     private var filter = WordFilter([])
@@ -1067,6 +1107,8 @@ public final class LexiconVocabulary: @unchecked Sendable {
     struct Snapshot {
         let ids: [String: Int32]
         let filter: WordFilter
+        /// How many words were numbered.
+        var count: Int { ids.count }
 
         /// A word's number, or -1.
         @inline(__always) func id(_ word: String) -> Int32 {
