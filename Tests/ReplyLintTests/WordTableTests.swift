@@ -93,16 +93,32 @@ final class WordTableTests: XCTestCase {
             "Hola, la m1erda de envío llegó tarde, tío, y no sabemos porque; jajaja.",
             "Estimada clienta: lamentamos lo ocurrido con la informacion de su pedido, que es una m*erda.",
             "Le escribe Disney: la m1erda de envío, la informacion y tío otra vez. ¡¡¡HOLA!!!",
+            // Stretched letters as a word and as a name, laughter apart, chat abbreviations, slang, tú.
+            "Holaaa, te escribimos xq tb lo vimos, ja ja, qué onda wey; Holaaa de nuevo, Fujiii.",
+            "Fujiii nos dijo holaaa; ¿tú puedes mandarnos el pedido? jeje, ja, ja",
+            // The same capitalised word opening a sentence (stretched) and inside one (a name).
+            "Holaa, le escribimos hoy. Nos dijo Holaa y se fue. Holaa otra vez.",
         ]
-        let linter = try TestSupport.linter()
+        // Every rule, with the word memos (one tokenizer and worker for all the drafts) and without them
+        // (a context that does not know the word table).
+        let rules = try RuleRegistry.all.map { try $0.init(lexicons: TestSupport.lexicons) }
         let tokenizer = try Tokenizer()
         let worker = WorkerMemo()
+        var flagged = 0
         for draft in drafts + drafts {
-            let remembered = linter.lint(Document(string: draft), tokenizer: tokenizer, worker: worker)
-            let fresh = linter.lint(Document(string: draft), tokenizer: try Tokenizer())
-            XCTAssertFalse(fresh.isEmpty)
-            XCTAssertEqual(remembered, fresh, "on: \(draft)")
+            let document = Document(string: draft)
+            let (tokens, sentences) = tokenizer.tokenize(document.text)
+            var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+            remembering.worker = worker
+            remembering.words = tokenizer.wordTable
+            let plain = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+            for rule in rules {
+                let expected = rule.check(plain)
+                flagged += expected.count
+                XCTAssertEqual(rule.check(remembering), expected, "\(type(of: rule).description.id) on: \(draft)")
+            }
         }
+        XCTAssertGreaterThan(flagged, 40)
         XCTAssertGreaterThan(tokenizer.wordTable.count, 20)
     }
 }

@@ -105,6 +105,13 @@ final class SerialCounter: @unchecked Sendable {
     }
 }
 
+/// Keys for `RuleContext.wordMemo(_:)`: one per rule (or lexicon) instance, so that rules built from
+/// different lexicons never read each other's answers.
+enum WordMemoKey {
+    static func make(_ name: String) -> String { "\(name).\(counter.next())" }
+    private static let counter = SerialCounter()
+}
+
 /// What a rule remembers about each word of one word table: values indexed by the word's id.
 /// One per rule (or per scan), table and worker; rules get it from `RuleContext.wordMemo(_:)`.
 final class WordMemo<Value> {
@@ -119,5 +126,15 @@ final class WordMemo<Value> {
             }
             values[i] = newValue
         }
+    }
+
+    /// The remembered value for a word id, made the first time; made every time for a token without
+    /// an id (-1).
+    @inline(__always) func value(_ id: Int32, _ make: () -> Value) -> Value {
+        if id < 0 { return make() }
+        if let known = self[id] { return known }
+        let made = make()
+        self[id] = made
+        return made
     }
 }

@@ -71,6 +71,8 @@ struct AbbreviationRule: Rule {
     let entries: [String: Entry]
     let filter: WordFilter
 
+    private let memoKey = WordMemoKey.make("register.abbreviation")
+
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/abbreviations")
         try table.require("suggestion", "question", "context")
@@ -90,7 +92,10 @@ struct AbbreviationRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let tokens = context.tokens
-        for i in tokens.indices where tokens[i].kind == .word && filter.mayContain(tokens[i].folded) {
+        let memo: WordMemo<Bool>? = context.wordMemo(memoKey)
+        for i in tokens.indices where tokens[i].kind == .word {
+            let listed = memo.map { $0.value(tokens[i].word) { filter.mayContain(tokens[i].folded) && entries[tokens[i].folded] != nil } }
+            guard listed ?? filter.mayContain(tokens[i].folded) else { continue }
             let token = tokens[i]
             guard let entry = entries[token.folded],
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }

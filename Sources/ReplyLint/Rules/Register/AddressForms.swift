@@ -46,6 +46,8 @@ struct AddressForms: Sendable {
     let unaccented: [String: Form]
     /// Every key of `exact` and `unaccented`: most tokens are turned away before either look-up.
     let filter: WordFilter
+    /// Each word's form, remembered by word (`RuleContext.wordMemo`).
+    let memoKey = WordMemoKey.make("register.address-forms")
 
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/address-forms")
@@ -115,8 +117,12 @@ struct AddressForms: Sendable {
     /// not is an acronym ("el área de TI", "SOS", "película en VOS"), not a form of address.
     func uses(in context: RuleContext) -> [Use] {
         let tokens = context.tokens
+        let memo: WordMemo<Form?>? = context.wordMemo(memoKey)
         return tokens.indices.compactMap { i in
-            guard let form = form(tokens[i].kind, lower: tokens[i].lower, folded: tokens[i].folded) else { return nil }
+            guard tokens[i].kind == .word else { return nil }
+            let found = memo.map { $0.value(tokens[i].word) { form(.word, lower: tokens[i].lower, folded: tokens[i].folded) } }
+                ?? form(.word, lower: tokens[i].lower, folded: tokens[i].folded)
+            guard let form = found else { return nil }
             if tokens[i].isAllCaps {
                 let before = (0..<i).reversed().first { tokens[$0].kind == .word }
                 let after = context.nextWord(after: i).flatMap { tokens[$0].kind == .word ? $0 : nil }

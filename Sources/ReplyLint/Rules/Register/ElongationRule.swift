@@ -64,6 +64,15 @@ struct ElongationRule: Rule {
     let known: [String: String]
     let laughter: LaughterMatcher
 
+    private let memoKey = WordMemoKey.make("register.elongation")
+    /// What a word's letters say, remembered by word: whether they may be stretched, and the fix when
+    /// read as a common word and as a name (once known).
+    struct Stretch {
+        var may: Bool
+        var asWord: (String, Bool)?? = nil
+        var asName: (String, Bool)?? = nil
+    }
+
     init(lexicons: LexiconStore) throws {
         let table = try lexicons.table("register/elongation")
         try table.require("kind", "fix")
@@ -100,12 +109,28 @@ struct ElongationRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let tokens = context.tokens
-        for i in tokens.indices where tokens[i].kind == .word && ElongationRule.mayBeStretched(tokens[i]) {
+        let memo: WordMemo<Stretch>? = context.wordMemo(memoKey)
+        for i in tokens.indices where tokens[i].kind == .word {
+            let stretch = memo.map { $0.value(tokens[i].word) { Stretch(may: ElongationRule.mayBeStretched(tokens[i])) } }
+            guard stretch?.may ?? ElongationRule.mayBeStretched(tokens[i]) else { continue }
             let token = tokens[i]
             // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three
             // letters makes it an elongation.
             let name = token.isCapitalized && !token.isAllCaps && !context.isSentenceStart(i)
-            guard let (fix, certain) = collapse(token, name: name) else { continue }
+            let collapsed: (String, Bool)?
+            if let memo, let stretch, token.word >= 0 {
+                if let known = name ? stretch.asName : stretch.asWord {
+                    collapsed = known
+                } else {
+                    collapsed = collapse(token, name: name)
+                    var updated = stretch
+                    if name { updated.asName = .some(collapsed) } else { updated.asWord = .some(collapsed) }
+                    memo[token.word] = updated
+                }
+            } else {
+                collapsed = collapse(token, name: name)
+            }
+            guard let (fix, certain) = collapsed else { continue }
             let suggestion = RegisterText.matchCase(fix, like: token.text)
             findings.append(Finding(range: token.range, message: "letras alargadas en «\(token.text)»",
                                     suggestions: [suggestion], safeFix: certain))

@@ -166,17 +166,30 @@ struct LaughterRule: Rule {
         matcher = try LaughterMatcher(lexicons: lexicons)
     }
 
+    private let memoKey = WordMemoKey.make("register.laughter")
+    /// What a word is on its own: 1 laughter, 2 a laughter syllable (`ja`), 0 neither.
+    private func kind(_ folded: String) -> UInt8 {
+        if matcher.isLaughter(folded) { return 1 }
+        return folded.utf8.count == 2 && Self.syllables.contains(folded) ? 2 : 0
+    }
+
     /// Laughter syllables written apart ("ja ja ja", "je, je"): two or more in a row are laughter,
     /// one alone is an interjection ("Ja, entendemos").
     static let syllables: Set<String> = ["ja", "je", "ji", "jo", "ha", "he"]
 
     func check(_ context: RuleContext) -> [Finding] {
         let tokens = context.tokens
+        let memo: WordMemo<UInt8>? = context.wordMemo(memoKey)
+        func kind(_ i: Int) -> UInt8 {
+            memo.map { $0.value(tokens[i].word) { self.kind(tokens[i].folded) } } ?? self.kind(tokens[i].folded)
+        }
         var findings: [Finding] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word else { i += 1; continue }
-            if matcher.isLaughter(tokens[i].folded) {
+            let first = kind(i)
+            if first == 0 { i += 1; continue }
+            if first == 1 {
                 findings.append(finding(tokens[i].range, tokens[i].text))
                 i += 1
                 continue
@@ -185,7 +198,7 @@ struct LaughterRule: Rule {
             var last = i
             var count = 0
             var j = i
-            while j < tokens.count && tokens[j].kind == .word && tokens[j].folded.utf8.count == 2 && Self.syllables.contains(tokens[j].folded) {
+            while j < tokens.count && tokens[j].kind == .word && kind(j) == 2 {
                 count += 1
                 last = j
                 j += 1

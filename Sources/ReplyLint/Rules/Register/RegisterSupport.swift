@@ -257,6 +257,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     private var byFirst: [String: [Entry]] = [:]
     private var firsts = WordFilter([])
+    /// Whether a word starts any entry, remembered by word (`RuleContext.wordMemo`).
+    let memoKey = WordMemoKey.make("phrases")
 
     init() {}
 
@@ -269,9 +271,12 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     /// The longest entry whose words are the word tokens starting at `index` (consecutive
     /// tokens, nothing between them but spaces); returns the entry and the last token index.
-    func match(_ tokens: [Token], at index: Int) -> (value: Value, last: Int)? {
-        guard tokens[index].kind == .word, firsts.mayContain(tokens[index].folded),
-              let entries = byFirst[tokens[index].folded] else { return nil }
+    func match(_ tokens: [Token], at index: Int, starts: WordMemo<Bool>? = nil) -> (value: Value, last: Int)? {
+        guard tokens[index].kind == .word else { return nil }
+        if let starts, !starts.value(tokens[index].word, { firsts.mayContain(tokens[index].folded) && byFirst[tokens[index].folded] != nil }) {
+            return nil
+        }
+        guard firsts.mayContain(tokens[index].folded), let entries = byFirst[tokens[index].folded] else { return nil }
         for entry in entries {
             var i = index
             var ok = true

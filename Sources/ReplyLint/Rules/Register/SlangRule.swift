@@ -78,9 +78,10 @@ struct SlangRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
+        let starts: WordMemo<Bool>? = context.wordMemo(index.memoKey)
         var i = 0
         while i < context.tokens.count {
-            guard let (entry, last) = index.match(context.tokens, at: i),
+            guard let (entry, last) = index.match(context.tokens, at: i, starts: starts),
                   entry.conditions.hold(context, first: i, last: last, cues: cues) else { i += 1; continue }
             let range = context.tokens[i].range.lowerBound..<context.tokens[last].range.upperBound
             let written = context.text(range)
