@@ -63,7 +63,12 @@ enum SpecialScanner {
         isAlnum(c) || c == UInt8(ascii: "_") || c >= 0x80
     }
 
-    static func isURLByte(_ c: UInt8) -> Bool {
+    /// The bytes `isURLByte` accepts, as a table: asked for nearly every byte of a text.
+    static let urlBytes = ByteSet((0...255).map(UInt8.init).filter(classifyURLByte))
+
+    @inline(__always) static func isURLByte(_ c: UInt8) -> Bool { urlBytes.contains(c) }
+
+    static func classifyURLByte(_ c: UInt8) -> Bool {
         if isAlnum(c) { return true }
         switch c {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),

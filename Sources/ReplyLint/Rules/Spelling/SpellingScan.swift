@@ -32,8 +32,9 @@ struct SpellingScan: Sendable {
         var reports: [String: Remembered] = [:]
     }
 
-    /// The verdicts on one word, inside a sentence and at its start, once each is known.
-    struct Remembered {
+    /// The verdicts on one word, inside a sentence and at its start, once each is known (a class: a
+    /// memo read is one reference, not a copy of two findings).
+    final class Remembered {
         var inside: Report?? = nil
         var start: Report?? = nil
     }
@@ -123,18 +124,21 @@ struct SpellingScan: Sendable {
             if !glued(tokens, i), !unit {
                 let start = startsSentence(context, i)
                 let id = byWord == nil ? -1 : token.word
-                var remembered = (id >= 0 ? byWord![id] : verdicts.reports[token.text]) ?? Remembered()
+                let known = id >= 0 ? byWord![id] : verdicts.reports[token.text]
                 let found: Report?
-                if let known = start ? remembered.start : remembered.inside {
-                    found = known.map { var again = $0; again.finding.range = token.range; return again }
+                if let verdict = known.flatMap({ start ? $0.start : $0.inside }) {
+                    found = verdict.map { var again = $0; again.finding.range = token.range; return again }
                 } else {
                     found = report(token, sentenceStart: start, voseo: voseo)
+                    let remembered = known ?? Remembered()
                     if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
-                    if id >= 0 {
-                        byWord![id] = remembered
-                    } else {
-                        if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
-                        verdicts.reports[token.text] = remembered
+                    if known == nil {
+                        if id >= 0 {
+                            byWord![id] = remembered
+                        } else {
+                            if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
+                            verdicts.reports[token.text] = remembered
+                        }
                     }
                 }
                 if let found { result.append(found) }
