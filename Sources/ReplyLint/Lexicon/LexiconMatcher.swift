@@ -340,6 +340,11 @@ public struct LexiconMatcher: Sendable {
                     result.append(part)
                     continue
                 }
+                // ASCII letters only (most entries): folding is lowercasing, with no character walk.
+                if part.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
+                    result.append(String(decoding: part.utf8.map { $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+                    continue
+                }
                 let folded = fold(part).filter { !($0.isPunctuation) }
                 guard !folded.isEmpty, folded.allSatisfy({ $0.isLetter }) else {
                     throw LexiconError(path: path, line: line, reason: "'\(part)' is not a word (letters only, or a <class> slot)")
