@@ -26,6 +26,11 @@ enum FuzzSupport {
 
     static let runner = Runner(linter: linter, threads: 1)
 
+    /// Every rule on its own, to run with and without the worker's word memos.
+    static let rules: [any Rule] = {
+        do { return try RuleRegistry.all.map { try $0.init(lexicons: lexicons) } } catch { fatalError("fuzz: cannot build the rules: \(error)") }
+    }()
+
     /// The memo a worker keeps across documents (spelling verdicts): one, as libFuzzer runs one thread.
     static let worker = WorkerMemo()
 

@@ -21,11 +21,23 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for line in 1...file.lineStarts.count { _ = file.lineText(line) }
     // Tokens cover the text in order, without overlap, and their slices are their text.
     let document = Document(file: file)
-    let (tokens, _) = FuzzSupport.tokenizer.tokenize(document.text)
+    let (tokens, sentences) = FuzzSupport.tokenizer.tokenize(document.text)
     var end = 0
+    let table = FuzzSupport.tokenizer.wordTable
     for token in tokens {
         precondition(token.range.lowerBound >= end && token.range.upperBound <= document.text.count, "token out of order: \(token)")
         end = token.range.upperBound
+        precondition(token.text == document.slice(token.range), "token text is not its slice: \(token)")
+        if token.word >= 0 { precondition(table.entries[Int(token.word)].text == token.text, "word id of another text: \(token)") }
+    }
+    // Every rule finds the same with the worker's word memos (kept across inputs) as without them.
+    var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+    remembering.worker = FuzzSupport.worker
+    remembering.words = table
+    let plain = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+    for rule in FuzzSupport.rules {
+        let expected = rule.check(plain)
+        precondition(rule.check(remembering) == expected, "\(type(of: rule).description.id) differs with the word memos")
     }
     FuzzSupport.lintAndRender(file)
     return 0

@@ -35,7 +35,14 @@ public func fuzzMatcher(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let region = [nil, "es-MX", "es-AR"][table.rows.count % 3]
     let context = RuleContext(document: document, tokens: tokens, sentences: sentences,
                               options: LintOptions(region: region))
-    for match in matcher.matches(in: context) {
+    // The same matches when word units come from the per-word memo (the tokenizer's table is shared
+    // by every input; the memo is this input's).
+    var remembering = context
+    remembering.worker = WorkerMemo()
+    remembering.words = FuzzSupport.tokenizer.wordTable
+    let found = matcher.matches(in: context)
+    precondition(matcher.matches(in: remembering) == found, "matches differ with the word memo")
+    for match in found {
         precondition(match.entry >= 0 && match.entry < matcher.entries.count, "entry out of range: \(match)")
         precondition(match.range.lowerBound >= 0 && match.range.upperBound <= document.text.count && !match.range.isEmpty,
                      "match outside the text: \(match)")
