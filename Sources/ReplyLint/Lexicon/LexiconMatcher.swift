@@ -522,15 +522,25 @@ public struct LexiconMatcher: Sendable {
         let clusters: [Range<Int>]
         let spelledRuns: [Range<Int>]
 
-        /// What a word token's unit is, whatever its place: its readings, numbered with one snapshot of
-        /// the vocabulary.
+        /// What a word token's unit is, whatever its place (`unit`'s range and sentence are the first
+        /// token's), and whether the word hides letters (`m*erda`).
         struct Template {
-            var keys: [String]
-            var collapsed: [String]?
-            var disguised: Bool
-            var id: Int32
+            var unit: Unit
             var masked: Bool
         }
+
+        /// The unit of a word's folded text, numbered with a snapshot of the vocabulary.
+        static func wordUnit(_ folded: String, range: Range<Int>, sentence: Int, _ words: LexiconVocabulary.Snapshot) -> Unit {
+            let keys = LexiconMatcher.variants(folded)
+            let runs = keys.contains(where: LexiconMatcher.hasRun)
+            var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: range,
+                            sentence: sentence, disguised: keys.count > 1 || keys[0] != folded)
+            unit.number(words)
+            return unit
+        }
+
+        /// A `_` or `*` inside the word.
+        static func isMasked(_ folded: String) -> Bool { folded.utf8.contains { $0 == 0x5F || $0 == 0x2A } }
 
         init(_ context: RuleContext, vocabulary: LexiconVocabulary) {
             let words = vocabulary.snapshot
@@ -544,27 +554,18 @@ public struct LexiconMatcher: Sendable {
             context.tokens.withUnsafeBufferPointer { tokens in
                 for (index, token) in tokens.enumerated() {
                     if token.kind == .word, let templates, token.word >= 0 {
-                        let made: Template
-                        if let known = templates[token.word] {
-                            made = known
-                        } else {
-                            let keys = LexiconMatcher.variants(token.folded)
-                            let runs = keys.contains(where: LexiconMatcher.hasRun)
-                            var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
-                                            sentence: token.sentence, disguised: keys.count > 1 || keys[0] != token.folded)
-                            unit.number(words)
-                            made = Template(keys: unit.keys, collapsed: unit.collapsed, disguised: unit.disguised, id: unit.id,
-                                            masked: token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }))
-                            templates[token.word] = made
+                        let made = templates.value(token.word) {
+                            Template(unit: Self.wordUnit(token.folded, range: token.range, sentence: token.sentence, words),
+                                     masked: Self.isMasked(token.folded))
                         }
-                        var unit = Unit(keys: made.keys, collapsed: made.collapsed, range: token.range, sentence: token.sentence,
-                                        disguised: made.disguised)
-                        unit.id = made.id
+                        var unit = made.unit
+                        unit.range = token.range
+                        unit.sentence = token.sentence
                         units.append(unit)
                         if made.masked { masked.append(index) }
                         continue
                     }
-                    if token.kind == .word && token.folded.utf8.contains(where: { $0 == 0x5F || $0 == 0x2A }) { masked.append(index) }
+                    if token.kind == .word && Self.isMasked(token.folded) { masked.append(index) }
                     switch token.kind {
                     case .word, .number, .hashtag:
                         var folded = token.folded
@@ -573,12 +574,7 @@ public struct LexiconMatcher: Sendable {
                             units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
                             continue
                         }
-                        let keys = LexiconMatcher.variants(folded)
-                        let runs = keys.contains(where: LexiconMatcher.hasRun)
-                        var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: token.range,
-                                        sentence: token.sentence, disguised: keys.count > 1 || keys[0] != folded)
-                        unit.number(words)
-                        units.append(unit)
+                        units.append(Self.wordUnit(folded, range: token.range, sentence: token.sentence, words))
                     case .mention:
                         // `@sshole`: an at sign read as the letter a.
                         let key = "a" + token.folded.dropFirst()
