@@ -121,4 +121,14 @@ final class WordTableTests: XCTestCase {
         XCTAssertGreaterThan(flagged, 40)
         XCTAssertGreaterThan(tokenizer.wordTable.count, 20)
     }
+
+    func testMemoKeysBelongToOneRuleInstance() throws {
+        let a = try SpellingScan(lexicons: TestSupport.lexicons)
+        let b = try SpellingScan(lexicons: TestSupport.lexicons)
+        let copy = a
+        XCTAssertEqual(copy.memoKey(voseo: false), a.memoKey(voseo: false))
+        XCTAssertNotEqual(a.memoKey(voseo: false), b.memoKey(voseo: false))
+        XCTAssertNotEqual(a.memoKey(voseo: false), a.memoKey(voseo: true))
+        XCTAssertNotEqual(WordMemoKey.make("x"), WordMemoKey.make("x"))
+    }
 }

@@ -725,7 +725,7 @@ public struct LexiconMatcher: Sendable {
             return e.with.isEmpty || sawWith
         }
 
-        let shared = context.memoized("lexicon.units.\(ObjectIdentifier(vocabulary).hashValue)") { SharedUnits(context, vocabulary: vocabulary) }
+        let shared = context.memoized("lexicon.units.\(vocabulary.serial)") { SharedUnits(context, vocabulary: vocabulary) }
         let units = shared.units
 
         var found: [LexiconMatch] = []

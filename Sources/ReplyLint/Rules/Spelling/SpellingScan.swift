@@ -20,10 +20,10 @@ struct SpellingScan: Sendable {
     /// findings, or nothing when a team turns those rules off, never spelling mistakes.
     let laughter: LaughterMatcher
     let chatWords: Set<String>
-    /// This scan's key in a worker's memo (scans of other configs have other vocabularies): the address
-    /// of an object the scan and its copies keep alive, so no other scan can have it.
-    let identity = Identity()
-    func memoKey(voseo: Bool) -> String { "spelling.verdicts.\(ObjectIdentifier(identity).hashValue)\(voseo ? ".vos" : "")" }
+    /// This scan's key in a worker's memo (scans of other configs have other vocabularies): a serial
+    /// number the scan and its copies share, so no other scan can have it.
+    let memoBase = WordMemoKey.make("spelling.verdicts")
+    func memoKey(voseo: Bool) -> String { voseo ? memoBase + ".vos" : memoBase }
 
     /// What a worker remembers of the words it has spelled: the verdict on a word depends only on
     /// the word as written and whether it opens a sentence (and this scan's vocabularies and whether
@@ -38,9 +38,6 @@ struct SpellingScan: Sendable {
         var inside: Report?? = nil
         var start: Report?? = nil
     }
-
-    /// Gives each scan (and its copies) a key of its own in the workers' memos.
-    final class Identity: Sendable {}
 
     /// What spelling says about one word.
     struct Report {
