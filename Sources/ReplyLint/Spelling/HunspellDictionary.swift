@@ -11,12 +11,18 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// The path without extension (`/usr/share/hunspell/es_ES`).
     public let path: String
     private let condition = NSCondition()
-    private var free: [OpaquePointer]
-    private var all: [OpaquePointer]
+    private var free: [OpaquePointer] = []
+    private var all: [OpaquePointer] = []
+    /// Handles loaded or being loaded.
+    private var reserved = 0
+    private var loads = 0
     private let maxHandles: Int
 
     /// Loads `<path>.aff` and `<path>.dic`; both must exist and the dictionary must be UTF-8.
-    public init(path: String) throws {
+    ///
+    /// `deferred` only checks that both files can be read and loads the dictionary on first use: for a
+    /// dictionary replylint has read before (`FormIndex` holds its forms), most runs never need Hunspell.
+    public init(path: String, deferred: Bool = false) throws {
         self.path = path
         let aff = path + ".aff"
         let dic = path + ".dic"
@@ -27,6 +33,8 @@ public final class HunspellDictionary: @unchecked Sendable {
                 : "instale `hunspell-es` (`apt-get install hunspell-es`) o indique con --dictionary o $REPLYLINT_DICTIONARY un diccionario de Hunspell (ruta sin .aff/.dic)"
             throw SpellingSetupError(path: file, message: "no se encuentra el diccionario español; la ortografía no se revisa; \(fix)")
         }
+        maxHandles = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        if deferred { return }
         guard let handle = Hunspell_create(aff, dic) else {
             throw SpellingSetupError(path: dic, message: "Hunspell no pudo cargar este diccionario; la ortografía no se revisa")
         }
@@ -37,29 +45,48 @@ public final class HunspellDictionary: @unchecked Sendable {
         }
         free = [handle]
         all = [handle]
-        maxHandles = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        reserved = 1
+        loads = 1
+    }
+
+    /// How many Hunspell handles this dictionary has loaded so far.
+    public var loadedHandles: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return loads
     }
 
     deinit { for handle in all { Hunspell_destroy(handle) } }
 
-    /// Runs `body` with a handle no other thread is using.
-    private func withHandle<T>(_ body: (OpaquePointer) -> T) -> T {
+    /// Runs `body` with a handle no other thread is using; nil if the dictionary could not be loaded
+    /// (only a deferred dictionary can get there: its files changed since `FormIndex` read them).
+    private func withHandle<T>(_ body: (OpaquePointer) -> T) -> T? {
         condition.lock()
         var handle: OpaquePointer? = free.popLast()
-        if handle == nil && all.count < maxHandles {
+        if handle == nil && reserved < maxHandles {
             // Reserve the slot, then load outside the lock.
-            all.append(all[0])
+            reserved += 1
             condition.unlock()
             let made = Hunspell_create(path + ".aff", path + ".dic")
             condition.lock()
             if let made {
-                all[all.count - 1] = made
+                all.append(made)
+                loads += 1
                 handle = made
             } else {
-                all.removeLast()
+                reserved -= 1
+                if all.isEmpty && reserved == 0 {
+                    condition.broadcast()
+                    condition.unlock()
+                    return nil
+                }
             }
         }
         while handle == nil {
+            if all.isEmpty && reserved == 0 {
+                condition.unlock()
+                return nil
+            }
             condition.wait()
             handle = free.popLast()
         }
@@ -75,7 +102,7 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// Whether the dictionary accepts the word as written (Hunspell accepts `Canción` and `CANCIÓN` for
     /// `canción`, not `españa` for `España`).
     public func spell(_ word: String) -> Bool {
-        withHandle { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 }
+        withHandle { handle in word.withCString { Hunspell_spell(handle, $0) } != 0 } ?? false
     }
 
     /// Runs `body` with a `spell` function bound to one borrowed handle, for a burst of calls (a
@@ -84,14 +111,30 @@ public final class HunspellDictionary: @unchecked Sendable {
     public func withSpeller<T>(_ body: (@escaping (String) -> Bool) -> T) -> T {
         withHandle { handle in
             body { word in word.withCString { Hunspell_spell(handle, $0) } != 0 }
+        } ?? body { _ in false }
+    }
+
+    /// Hunspell's verdict on each word, on as many handles as there are cores (for `FormIndex.build`).
+    public func spellAll(_ words: [String]) -> [Bool] {
+        let parts = min(maxHandles, max(1, words.count / 50_000))
+        let size = (words.count + parts - 1) / max(parts, 1)
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: words.count)
+        defer { results.deallocate() }
+        results.initialize(repeating: false)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (part * size)..<min(words.count, (part + 1) * size)
+            withSpeller { spell in
+                for i in range { results[i] = spell(words[i]) }
+            }
         }
+        return Array(results)
     }
 
     /// Hunspell's own suggestions, best first. Slow (tens of milliseconds, sometimes hundreds): the
     /// spelling rules never ask (see `SpellChecker.suggestions(for:)`); `spelling-bench` measures it as
     /// the peer of replylint's own candidate search.
     public func suggest(_ word: String) -> [String] {
-        withHandle { handle in Self.suggest(word, handle) }
+        withHandle { handle in Self.suggest(word, handle) } ?? []
     }
 
     private static func suggest(_ word: String, _ handle: OpaquePointer) -> [String] {

@@ -6,6 +6,9 @@ import Foundation
 /// the Spanish dictionary takes tens of milliseconds, and the caches pay off across documents.
 public final class SpellChecker: @unchecked Sendable {
     public let dictionary: HunspellDictionary
+    /// The dictionary's forms in a mapped table, when replylint could build or find one: it answers most
+    /// questions without Hunspell (see `FormIndex`).
+    public let forms: FormIndex?
     let verdicts = SpellingCache<Bool>()
     let suggestionCache = SpellingCache<Suggestions>(limit: 50_000)
     let nameSuggestionCache = SpellingCache<Suggestions>(limit: 50_000)
@@ -18,13 +21,14 @@ public final class SpellChecker: @unchecked Sendable {
         public var stage: String
     }
 
-    public init(dictionary: HunspellDictionary) {
+    public init(dictionary: HunspellDictionary, forms: FormIndex? = nil) {
         self.dictionary = dictionary
+        self.forms = forms
     }
 
     /// Whether the dictionary accepts the word as written; cached.
     public func isCorrect(_ word: String) -> Bool {
-        verdicts.value(for: word) { dictionary.spell(word) }
+        verdicts.value(for: word) { forms?.verdict(word) ?? dictionary.spell(word) }
     }
 
     /// Up to three suggestions for a word the dictionary rejects, from replylint's own candidate search;
@@ -46,8 +50,16 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// The same without the cache (for the benchmark).
     public func computeSuggestions(for word: String, limit: Int = 3, edits: Bool = true) -> Suggestions {
-        let (words, stage) = dictionary.withSpeller { spell in
-            CandidateGenerator(spell: spell).candidates(for: word, limit: limit, edits: edits)
+        let (words, stage): ([String], CandidateGenerator.Stage)
+        if let forms {
+            // Candidates are lowercase or capitalised letters: the table answers nearly all of them.
+            let dictionary = dictionary
+            (words, stage) = CandidateGenerator(spell: { forms.verdict($0) ?? dictionary.spell($0) })
+                .candidates(for: word, limit: limit, edits: edits)
+        } else {
+            (words, stage) = dictionary.withSpeller { spell in
+                CandidateGenerator(spell: spell).candidates(for: word, limit: limit, edits: edits)
+            }
         }
         return Suggestions(words: words, stage: stage.rawValue)
     }
@@ -69,13 +81,28 @@ public final class SpellChecker: @unchecked Sendable {
 
     /// The process's checker for a dictionary path, loaded on first use. A failure is remembered too:
     /// a missing dictionary is looked for once.
+    ///
+    /// With a cache folder (`FormIndex.cacheDirectory`), it maps the dictionary's form table and loads
+    /// Hunspell only when a word needs it. The first time, it loads Hunspell, builds the table (about a
+    /// second for the Spanish dictionary) and writes it there.
     public static func shared(dictionary path: String) -> Result<SpellChecker, SpellingSetupError> {
         lock.lock()
         defer { lock.unlock() }
         if let known = instances[path] { return known }
         let result: Result<SpellChecker, SpellingSetupError>
         do {
-            result = .success(SpellChecker(dictionary: try HunspellDictionary(path: path)))
+            if let directory = FormIndex.cacheDirectory {
+                let deferred = try HunspellDictionary(path: path, deferred: true)
+                if let forms = FormIndex.open(dictionary: path, directory: directory) {
+                    result = .success(SpellChecker(dictionary: deferred, forms: forms))
+                } else {
+                    let loaded = try HunspellDictionary(path: path)
+                    let forms = FormIndex.build(dictionary: path, directory: directory, accepts: loaded.spellAll)
+                    result = .success(SpellChecker(dictionary: loaded, forms: forms))
+                }
+            } else {
+                result = .success(SpellChecker(dictionary: try HunspellDictionary(path: path)))
+            }
         } catch let error as SpellingSetupError {
             result = .failure(error)
         } catch {

@@ -1,0 +1,330 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// Every form a Hunspell dictionary accepts, as a hash table in one file that replylint maps into memory:
+/// the spelling rules answer most `spell()` questions with one look-up, without loading Hunspell.
+///
+/// Why: loading the Spanish dictionary into Hunspell takes 30 to 70 ms, most of the time of linting one
+/// reply, and every `spell()` costs microseconds where a look-up costs tens of nanoseconds; the candidate
+/// search for a misspelling makes hundreds of them.
+///
+/// How it stays exact:
+/// - `build` lists the forms with `AffixExpansion` and keeps only those Hunspell itself accepts, so a
+///   form in the table is a form Hunspell spells.
+/// - The listing covers the affix rules it reads (it refuses dictionaries with other rules), so a word
+///   of letters the table lacks is one Hunspell rejects; tests compare both on real text.
+/// - `verdict` answers for words of letters in lowercase, with one initial capital, or in mixed case,
+///   the cases whose rules it mirrors (Hunspell accepts `Canción` for `canción`, not `españa` for
+///   `España`). A word with a letter no form has is rejected. Anything else (all capitals, apostrophes,
+///   hyphens, digits, scripts from U+3000 on) gets nil: ask Hunspell.
+/// - The file records the size, modification time and inode of the `.aff` and `.dic` it came from;
+///   when they change, it is built again.
+///
+/// The file lives in `FormIndex.cacheDirectory` (`$REPLYLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/replylint`,
+/// else `~/.cache/replylint`); `REPLYLINT_CACHE_DIR=off` turns it off. It is written to a temporary file and
+/// renamed, so a reader never sees half of one.
+public final class FormIndex: @unchecked Sendable {
+    static let magic: [UInt8] = Array("RLFORMS1".utf8)
+    /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
+    static let version: UInt32 = 3
+    static let headerSize = 40
+
+    private let base: UnsafeRawPointer
+    private let mappedSize: Int
+    private let mask: Int
+    private let buckets: UnsafePointer<UInt32>
+    private let blob: UnsafePointer<UInt8>
+    private let blobSize: Int
+    /// For each scalar below `FormIndex.letterLimit`, how a word with it is judged (`Letter`).
+    private let letterKind: UnsafePointer<UInt8>
+    /// The lowercase partner of each `Letter.upper` scalar.
+    private let lowercase: UnsafePointer<UInt16>
+    /// Scalars from here on get no answer (other scripts, emoji).
+    static let letterLimit = 0x3000
+
+    /// What a scalar below `letterLimit` is to the table.
+    enum Letter: UInt8 {
+        /// A letter no form of the dictionary has: a word with it is not spelled (Hunspell maps no letter to
+        /// another).
+        case absent = 0
+        /// A lowercase letter some form has.
+        case lower = 1
+        /// An uppercase letter whose lowercase letter some form has.
+        case upper = 2
+        /// Not a letter (`.`, `-`, an apostrophe, a digit, a combining mark), or a letter without case
+        /// partner in the forms: Hunspell's to judge.
+        case other = 3
+    }
+    /// Number of forms in the table.
+    public let count: Int
+
+    private init?(mapping: UnsafeRawPointer, size: Int, fingerprint: UInt64) {
+        guard size >= FormIndex.headerSize,
+              memcmp(mapping, FormIndex.magic, 8) == 0,
+              mapping.loadUnaligned(fromByteOffset: 8, as: UInt32.self) == FormIndex.version,
+              mapping.loadUnaligned(fromByteOffset: 32, as: UInt64.self) == fingerprint else { return nil }
+        let bucketCount = Int(mapping.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        let forms = Int(mapping.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        let letters = Int(mapping.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
+        let blobBytes = Int(mapping.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        guard bucketCount > 0, bucketCount & (bucketCount - 1) == 0, forms < bucketCount, letters == FormIndex.letterLimit,
+              FormIndex.headerSize + 3 * letters + 4 * bucketCount + blobBytes == size else { return nil }
+        base = mapping
+        mappedSize = size
+        mask = bucketCount - 1
+        count = forms
+        letterKind = (mapping + FormIndex.headerSize).assumingMemoryBound(to: UInt8.self)
+        lowercase = (mapping + FormIndex.headerSize + letters).assumingMemoryBound(to: UInt16.self)
+        let bucketOffset = FormIndex.headerSize + 3 * letters
+        buckets = (mapping + bucketOffset).assumingMemoryBound(to: UInt32.self)
+        blob = (mapping + bucketOffset + 4 * bucketCount).assumingMemoryBound(to: UInt8.self)
+        blobSize = blobBytes
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: base), mappedSize) }
+
+    // MARK: Look-up
+
+    /// Whether the form is in the table, byte for byte.
+    public func contains(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { contains(bytes: $0) }
+    }
+
+    func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count < 256 else { return false }
+        var slot = Int(truncatingIfNeeded: FormIndex.hash(bytes)) & mask
+        while true {
+            let stored = Int(buckets[slot])
+            if stored == 0 { return false }
+            let offset = stored - 1
+            if offset < blobSize {
+                let length = Int(blob[offset])
+                if length == bytes.count, offset + 1 + length <= blobSize,
+                   memcmp(blob + offset + 1, bytes.baseAddress!, length) == 0 { return true }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Hunspell's answer for the word, or nil where the table cannot give it (see the type's notes).
+    public func verdict(_ word: String) -> Bool? {
+        if word.utf8.count >= 100 { return nil }
+        var uppercase = 0
+        var firstUpper = false
+        var absent = false
+        var count = 0
+        for scalar in word.unicodeScalars {
+            let value = Int(scalar.value)
+            guard value < FormIndex.letterLimit else { return nil }
+            switch letterKind[value] {
+            case Letter.lower.rawValue: break
+            case Letter.upper.rawValue:
+                uppercase += 1
+                if count == 0 { firstUpper = true }
+            case Letter.absent.rawValue: absent = true
+            default: return nil
+            }
+            count += 1
+        }
+        if count == 0 { return nil }
+        if absent { return false }
+        if uppercase == count && count > 1 { return nil }     // all capitals: Hunspell has more rules
+        if contains(word) { return true }
+        // One initial capital: Hunspell also tries the word in lowercase.
+        if uppercase == 1 && firstUpper {
+            var lower = String.UnicodeScalarView()
+            var first = true
+            for scalar in word.unicodeScalars {
+                if first {
+                    first = false
+                    lower.append(Unicode.Scalar(UInt32(lowercase[Int(scalar.value)]))!)
+                } else {
+                    lower.append(scalar)
+                }
+            }
+            return contains(String(lower))
+        }
+        return false
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return h ^ (h >> 29)
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash($0) }
+    }
+
+    // MARK: Files
+
+    /// Where the tables are kept, or nil when caching is off.
+    public static var cacheDirectory: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["REPLYLINT_CACHE_DIR"] {
+            return explicit.isEmpty || explicit == "off" ? nil : explicit
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/replylint" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/replylint" }
+        return nil
+    }
+
+    /// The table's file for a dictionary path (without extension) in `directory`.
+    static func file(for dictionary: String, in directory: String) -> String {
+        directory + "/forms-" + String(hash(dictionary), radix: 16) + ".bin"
+    }
+
+    /// What identifies the dictionary's files as they are now: path, sizes, modification times and inodes.
+    static func fingerprint(_ dictionary: String) -> UInt64? {
+        var h = hash(dictionary)
+        for file in [dictionary + ".aff", dictionary + ".dic"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else { return nil }
+            for value in [UInt64(info.st_size), UInt64(info.st_mtim.tv_sec), UInt64(info.st_mtim.tv_nsec),
+                          UInt64(info.st_ino), UInt64(info.st_dev)] {
+                h = (h ^ value) &* 0x0000_0100_0000_01b3
+                h ^= h >> 31
+            }
+        }
+        return h
+    }
+
+    /// The table for the dictionary from `directory`, if one is there for these very files.
+    public static func open(dictionary: String, directory: String) -> FormIndex? {
+        guard let fingerprint = fingerprint(dictionary) else { return nil }
+        return open(file: file(for: dictionary, in: directory), fingerprint: fingerprint)
+    }
+
+    static func open(file: String, fingerprint: UInt64) -> FormIndex? {
+        let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= headerSize,
+              info.st_size < 1 << 31 else { return nil }
+        let size = Int(info.st_size)
+        guard let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapping != MAP_FAILED else { return nil }
+        guard let index = FormIndex(mapping: UnsafeRawPointer(mapping), size: size, fingerprint: fingerprint) else {
+            munmap(mapping, size)
+            return nil
+        }
+        return index
+    }
+
+    /// Lists the dictionary's forms, keeps those `accepts` says Hunspell spells, and writes the table to
+    /// `directory`; then maps it. Nil when the dictionary uses rules `AffixExpansion` does not read, or the
+    /// file cannot be written.
+    public static func build(dictionary: String, directory: String,
+                             accepts: ([String]) -> [Bool]) -> FormIndex? {
+        guard let fingerprint = fingerprint(dictionary),
+              let aff = try? String(contentsOfFile: dictionary + ".aff", encoding: .utf8),
+              let dic = try? String(contentsOfFile: dictionary + ".dic", encoding: .utf8),
+              let rules = try? AffixExpansion(aff: aff) else { return nil }
+        var seen = Set<String>()
+        var forms: [String] = []
+        rules.forEachForm(dic: dic) { form in
+            if form.utf8.count < 256, seen.insert(form).inserted { forms.append(form) }
+        }
+        seen = []
+        let verdicts = accepts(forms)
+        guard verdicts.count == forms.count else { return nil }
+        let kept = zip(forms, verdicts).compactMap { $1 ? $0 : nil }
+        guard let bytes = encode(kept, fingerprint: fingerprint) else { return nil }
+        let path = file(for: dictionary, in: directory)
+        guard write(bytes, to: path) else { return nil }
+        return open(file: path, fingerprint: fingerprint)
+    }
+
+    /// The file's bytes for these forms.
+    static func encode(_ forms: [String], fingerprint: UInt64) -> [UInt8]? {
+        var used = Set<UInt32>()
+        for form in forms { for scalar in form.unicodeScalars { used.insert(scalar.value) } }
+        var kinds = [UInt8](repeating: Letter.absent.rawValue, count: letterLimit)
+        var lower = [UInt16](repeating: 0, count: letterLimit)
+        for value in 0..<UInt32(letterLimit) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let partner = properties.lowercaseMapping.unicodeScalars
+            if properties.isLowercase && properties.isAlphabetic {
+                if used.contains(value) || properties.uppercaseMapping.unicodeScalars.contains(where: { used.contains($0.value) }) {
+                    kinds[Int(value)] = Letter.lower.rawValue
+                }
+            } else if properties.isUppercase && properties.isAlphabetic && partner.count == 1,
+                      let only = partner.first, only.value < letterLimit, only.properties.isLowercase {
+                if used.contains(value) || used.contains(only.value) {
+                    kinds[Int(value)] = Letter.upper.rawValue
+                    lower[Int(value)] = UInt16(only.value)
+                }
+            } else if used.contains(value) || !properties.isAlphabetic {
+                kinds[Int(value)] = Letter.other.rawValue
+            }
+        }
+        // An uppercase letter counts only with its lowercase letter.
+        for value in 0..<letterLimit where kinds[value] == Letter.upper.rawValue && kinds[Int(lower[value])] != Letter.lower.rawValue {
+            kinds[value] = Letter.other.rawValue
+        }
+        var bucketCount = 1024
+        while bucketCount < forms.count * 2 { bucketCount *= 2 }
+        var blob: [UInt8] = []
+        blob.reserveCapacity(forms.reduce(0) { $0 + $1.utf8.count + 1 })
+        var buckets = [UInt32](repeating: 0, count: bucketCount)
+        for form in forms {
+            let offset = blob.count
+            guard offset + 1 < Int(UInt32.max) else { return nil }
+            let utf8 = Array(form.utf8)
+            blob.append(UInt8(utf8.count))
+            blob.append(contentsOf: utf8)
+            var slot = Int(truncatingIfNeeded: utf8.withUnsafeBufferPointer { hash($0) }) & (bucketCount - 1)
+            while buckets[slot] != 0 { slot = (slot + 1) & (bucketCount - 1) }
+            buckets[slot] = UInt32(offset + 1)
+        }
+        var bytes: [UInt8] = magic
+        func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        func put64(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        put32(version)
+        put32(UInt32(bucketCount))
+        put32(UInt32(forms.count))
+        put32(UInt32(letterLimit))
+        put64(UInt64(blob.count))
+        put64(fingerprint)
+        bytes.append(contentsOf: kinds)
+        for value in lower { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        for bucket in buckets { put32(bucket) }
+        bytes.append(contentsOf: blob)
+        return bytes
+    }
+
+    /// Writes to a temporary file in the same folder, then renames it over `path`.
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else {
+            return false
+        }
+        var template = Array((path + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return false }
+        let temporary = String(cString: template)
+        var done = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while done < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}

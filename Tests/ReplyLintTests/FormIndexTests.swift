@@ -1,0 +1,219 @@
+import Foundation
+import XCTest
+@testable import ReplyLint
+
+/// The table of a dictionary's forms (`FormIndex`) and the affix reader behind it (`AffixExpansion`):
+/// every answer the table gives must be Hunspell's own.
+final class FormIndexTests: XCTestCase {
+    var folders: [String] = []
+
+    override func tearDown() {
+        for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-forms-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        folders.append(path)
+        return path
+    }
+
+    static let smallAff = """
+    SET UTF-8
+    FLAG UTF-8
+    TRY aeiou
+    # a prefix that combines with suffixes, and one that does not
+    PFX r Y 1
+    PFX r 0 re .
+    PFX d N 1
+    PFX d 0 des [^s]
+    SFX S Y 2
+    SFX S 0 s [aeiouáéíóú]
+    SFX S 0 es [^aeiouáéíóú]
+    SFX A Y 1
+    SFX A r ción/S ar
+    SFX D N 2
+    SFX D o ito [^c]o
+    SFX D co quito co
+    """
+
+    static let smallDic = """
+    6
+    casa/S
+    revisar/rA
+    gato/DS
+    barco/D
+    hacer/d
+    Madrid
+    """
+
+    /// A small dictionary on disk: (path without extension, folder).
+    func smallDictionary(aff: String = smallAff, dic: String = smallDic) throws -> String {
+        let dir = try folder()
+        try aff.write(toFile: dir + "/mini.aff", atomically: true, encoding: .utf8)
+        try dic.write(toFile: dir + "/mini.dic", atomically: true, encoding: .utf8)
+        return dir + "/mini"
+    }
+
+    func forms(_ aff: String, _ dic: String) throws -> Set<String> {
+        var result = Set<String>()
+        try AffixExpansion(aff: aff).forEachForm(dic: dic) { result.insert($0) }
+        return result
+    }
+
+    func testExpansionAppliesStripsConditionsCrossProductsAndTwofoldSuffixes() throws {
+        let listed = try forms(Self.smallAff, Self.smallDic)
+        for form in ["casa", "casas", "revisar", "revisación", "revisaciónes", "rerevisar", "rerevisación",
+                     "gato", "gatito", "gatos", "barco", "barquito", "hacer", "deshacer", "Madrid"] {
+            XCTAssertTrue(listed.contains(form), form)
+        }
+        // `D` is not a cross product and `barco` lacks `S`; `d` needs a stem not starting with `s`.
+        for form in ["barcos", "barcoito", "regato", "casaes", "rehacer", "deshaceres", "madrid"] {
+            XCTAssertFalse(listed.contains(form), form)
+        }
+    }
+
+    func testEveryAnswerOfTheTableIsHunspells() throws {
+        let path = try smallDictionary()
+        let hunspell = try HunspellDictionary(path: path)
+        let index = try XCTUnwrap(FormIndex.build(dictionary: path, directory: try folder(), accepts: hunspell.spellAll))
+        var probes = try forms(Self.smallAff, Self.smallDic)
+        for form in Array(probes) {
+            probes.insert(form.lowercased())
+            probes.insert(form.prefix(1).uppercased() + form.dropFirst())
+            probes.insert(form + "s")
+            probes.insert(String(form.dropLast()))
+            probes.insert("re" + form)
+            probes.insert("des" + form)
+        }
+        probes.formUnion(["reVisar", "gaTos", "Casas", "CASAS", "barcos", "madrid", "MADRID", "l'casa", "casa-gato", "ca1sa"])
+        var answered = 0
+        for probe in probes.sorted() {
+            guard let verdict = index.verdict(probe) else { continue }
+            answered += 1
+            XCTAssertEqual(verdict, hunspell.spell(probe), probe)
+        }
+        XCTAssertGreaterThan(answered, probes.count * 3 / 4)
+        // All capitals, apostrophes, hyphens and digits are left to Hunspell.
+        for probe in ["CASAS", "MADRID", "l'casa", "casa-gato", "ca1sa"] { XCTAssertNil(index.verdict(probe), probe) }
+        XCTAssertEqual(index.verdict("Casas"), true)
+        XCTAssertEqual(index.verdict("madrid"), false)
+        XCTAssertEqual(index.verdict("reVisar"), false)
+    }
+
+    func testDirectivesOutsideThePlainAffixSubsetAreRefused() throws {
+        for extra in ["COMPOUNDFLAG X", "NEEDAFFIX z", "KEEPCASE k", "FORBIDDENWORD !", "IGNORE ó", "FLAG long", "SET ISO8859-1", "BREAK 1", "LANG tr_TR"] {
+            XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\n" + extra), extra)
+            let path = try smallDictionary(aff: Self.smallAff + "\n" + extra)
+            XCTAssertNil(FormIndex.build(dictionary: path, directory: try folder(), accepts: { $0.map { _ in true } }), extra)
+        }
+        // A suffix whose continuation class is a prefix class.
+        XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\nSFX T Y 1\nSFX T 0 x/r ."))
+    }
+
+    func testOnlyFormsHunspellAcceptsAreKept() throws {
+        let path = try smallDictionary()
+        let index = try XCTUnwrap(FormIndex.build(dictionary: path, directory: try folder(), accepts: { forms in
+            forms.map { $0 != "gatito" }
+        }))
+        XCTAssertEqual(index.verdict("gatito"), false)
+        XCTAssertEqual(index.verdict("gatos"), true)
+        XCTAssertEqual(index.count, try forms(Self.smallAff, Self.smallDic).count - 1)
+    }
+
+    func testTheFileIsReadAgainUntilTheDictionaryChanges() throws {
+        let path = try smallDictionary()
+        let cache = try folder()
+        let built = try XCTUnwrap(FormIndex.build(dictionary: path, directory: cache, accepts: { $0.map { _ in true } }))
+        let reopened = try XCTUnwrap(FormIndex.open(dictionary: path, directory: cache))
+        XCTAssertEqual(reopened.count, built.count)
+        XCTAssertEqual(reopened.verdict("barquito"), true)
+
+        // Another dictionary path gets its own file.
+        let other = try smallDictionary()
+        XCTAssertNil(FormIndex.open(dictionary: other, directory: cache))
+
+        // A changed .dic (size and time) makes the file stale.
+        try (Self.smallDic + "\nperro/S").write(toFile: path + ".dic", atomically: true, encoding: .utf8)
+        XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
+    }
+
+    func testABrokenFileIsIgnored() throws {
+        let path = try smallDictionary()
+        let cache = try folder()
+        _ = try XCTUnwrap(FormIndex.build(dictionary: path, directory: cache, accepts: { $0.map { _ in true } }))
+        let file = FormIndex.file(for: path, in: cache)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        // Cut short, then a wrong magic number, then empty.
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: file))
+        XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
+        var wrong = bytes
+        wrong[0] = 0x58
+        try wrong.write(to: URL(fileURLWithPath: file))
+        XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
+        try Data().write(to: URL(fileURLWithPath: file))
+        XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
+        // A folder where the file would go cannot be written: no table, no crash.
+        XCTAssertNil(FormIndex.build(dictionary: path, directory: "/proc/replylint-cannot-write", accepts: { $0.map { _ in true } }))
+    }
+
+    func testAWordTheTableKnowsDoesNotLoadHunspell() throws {
+        let path = try smallDictionary()
+        let loaded = try HunspellDictionary(path: path)
+        let index = try XCTUnwrap(FormIndex.build(dictionary: path, directory: try folder(), accepts: loaded.spellAll))
+        let deferred = try HunspellDictionary(path: path, deferred: true)
+        let checker = SpellChecker(dictionary: deferred, forms: index)
+        XCTAssertTrue(checker.isCorrect("casas"))
+        XCTAssertFalse(checker.isCorrect("cassa"))
+        XCTAssertEqual(checker.suggestions(for: "cassa").words.first, "casa")
+        XCTAssertEqual(deferred.loadedHandles, 0)
+        // An apostrophe is Hunspell's to judge: it is loaded then.
+        XCTAssertFalse(checker.isCorrect("ca'sa"))
+        XCTAssertEqual(deferred.loadedHandles, 1)
+    }
+
+    /// The Spanish dictionary: on the words of the bundled examples and the benchmark's misspellings,
+    /// and on every candidate replylint's suggester tries for those misspellings, the table and Hunspell
+    /// agree wherever the table answers.
+    func testSpanishTableAgreesWithHunspell() throws {
+        let path = SpellingSettings.standardDictionary
+        let hunspell = try HunspellDictionary(path: path)
+        // The table the linter uses (built there if missing), else one in a new folder.
+        let cache = try FormIndex.cacheDirectory ?? folder()
+        let index = try XCTUnwrap(FormIndex.open(dictionary: path, directory: cache)
+            ?? FormIndex.build(dictionary: path, directory: cache, accepts: hunspell.spellAll))
+        XCTAssertGreaterThan(index.count, 500_000)
+
+        var probes = Set<String>()
+        let examples = TestSupport.repositoryRoot + "/examples"
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples).sorted() {
+            let text = try String(contentsOfFile: examples + "/" + name, encoding: .utf8)
+            for token in try Tokenizer().tokenize(Array(text.utf8)).tokens where token.kind == .word { probes.insert(token.text) }
+        }
+        let tsv = try String(contentsOfFile: TestSupport.repositoryRoot + "/benchmarks/spelling/misspellings.tsv", encoding: .utf8)
+        var misspellings: [String] = []
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 2 else { continue }
+            misspellings.append(fields[0])
+            probes.insert(fields[0])
+            probes.insert(fields[1])
+        }
+        for word in misspellings {
+            for written in [word, word.prefix(1).uppercased() + word.dropFirst()] {
+                _ = CandidateGenerator(spell: { probes.insert($0); return hunspell.spell($0) }).candidates(for: written)
+            }
+        }
+        var answered = 0
+        var disagreements: [String] = []
+        for probe in probes.sorted() {
+            guard let verdict = index.verdict(probe) else { continue }
+            answered += 1
+            if verdict != hunspell.spell(probe) { disagreements.append(probe) }
+        }
+        XCTAssertEqual(disagreements, [])
+        XCTAssertGreaterThan(probes.count, 20_000)
+        XCTAssertGreaterThan(disagreements.count + answered, 0)
+        XCTAssertGreaterThan(answered, probes.count * 9 / 10)
+    }
+}
