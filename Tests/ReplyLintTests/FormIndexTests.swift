@@ -157,6 +157,38 @@ final class FormIndexTests: XCTestCase {
         XCTAssertNil(FormIndex.build(dictionary: path, directory: "/proc/replylint-cannot-write", accepts: { $0.map { _ in true } }))
     }
 
+    /// A table file is an input too: damaged anywhere, it must neither crash nor hang a look-up.
+    func testADamagedFileNeverCrashesOrHangs() throws {
+        let path = try smallDictionary()
+        let cache = try folder()
+        _ = try XCTUnwrap(FormIndex.build(dictionary: path, directory: cache, accepts: { $0.map { _ in true } }))
+        let file = FormIndex.file(for: path, in: cache)
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        var generator = SystemRandomNumberGenerator()
+        var opened = 0
+        for round in 0..<300 {
+            var bytes = good
+            // Past the header and the letter tables: the slots and the stored forms.
+            let start = FormIndex.headerSize + 3 * FormIndex.letterLimit
+            for _ in 0..<(1 + round % 40) {
+                bytes[Int.random(in: start..<bytes.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            if round % 50 == 0 {
+                // Every slot taken: a look-up that only stopped at an empty slot would never end.
+                for i in stride(from: start, to: bytes.count - 4, by: 4) where i < start + 4 * 1024 { bytes[i] = 1 }
+            }
+            try bytes.write(to: URL(fileURLWithPath: file))
+            guard let index = FormIndex.open(dictionary: path, directory: cache) else { continue }
+            opened += 1
+            for probe in ["casa", "casas", "gatito", "Madrid", "zzz", "Revisación", "barquito"] { _ = index.verdict(probe) }
+        }
+        XCTAssertEqual(opened, 300)
+        // A FIFO where the file should be: not waited on, not read.
+        try FileManager.default.removeItem(atPath: file)
+        XCTAssertEqual(mkfifo(file, 0o600), 0)
+        XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
+    }
+
     func testAWordTheTableKnowsDoesNotLoadHunspell() throws {
         let path = try smallDictionary()
         let loaded = try HunspellDictionary(path: path)

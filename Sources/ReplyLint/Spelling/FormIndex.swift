@@ -28,12 +28,14 @@ import Foundation
 public final class FormIndex: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLFORMS1".utf8)
     /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
-    static let version: UInt32 = 3
-    static let headerSize = 40
+    static let version: UInt32 = 4
+    static let headerSize = 48
 
     private let base: UnsafeRawPointer
     private let mappedSize: Int
     private let mask: Int
+    /// The longest run of slots a look-up walks (written by `encode`).
+    private let maxProbe: Int
     private let buckets: UnsafePointer<UInt32>
     private let blob: UnsafePointer<UInt8>
     private let blobSize: Int
@@ -69,11 +71,13 @@ public final class FormIndex: @unchecked Sendable {
         let forms = Int(mapping.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
         let letters = Int(mapping.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
         let blobBytes = Int(mapping.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-        guard bucketCount > 0, bucketCount & (bucketCount - 1) == 0, forms < bucketCount, letters == FormIndex.letterLimit,
+        let probes = Int(mapping.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
+        guard bucketCount > 0, probes >= 1, probes <= bucketCount, bucketCount & (bucketCount - 1) == 0, forms < bucketCount, letters == FormIndex.letterLimit,
               FormIndex.headerSize + 3 * letters + 4 * bucketCount + blobBytes == size else { return nil }
         base = mapping
         mappedSize = size
         mask = bucketCount - 1
+        maxProbe = probes
         count = forms
         letterKind = (mapping + FormIndex.headerSize).assumingMemoryBound(to: UInt8.self)
         lowercase = (mapping + FormIndex.headerSize + letters).assumingMemoryBound(to: UInt16.self)
@@ -96,7 +100,7 @@ public final class FormIndex: @unchecked Sendable {
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count < 256 else { return false }
         var slot = Int(truncatingIfNeeded: FormIndex.hash(bytes)) & mask
-        while true {
+        for _ in 0..<maxProbe {
             let stored = Int(buckets[slot])
             if stored == 0 { return false }
             let offset = stored - 1
@@ -107,6 +111,7 @@ public final class FormIndex: @unchecked Sendable {
             }
             slot = (slot + 1) & mask
         }
+        return false
     }
 
     /// Hunspell's answer for the word, or nil where the table cannot give it (see the type's notes).
@@ -203,7 +208,7 @@ public final class FormIndex: @unchecked Sendable {
     }
 
     static func open(file: String, fingerprint: UInt64) -> FormIndex? {
-        let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC)
+        let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -275,6 +280,7 @@ public final class FormIndex: @unchecked Sendable {
         var blob: [UInt8] = []
         blob.reserveCapacity(forms.reduce(0) { $0 + $1.utf8.count + 1 })
         var buckets = [UInt32](repeating: 0, count: bucketCount)
+        var maxProbe = 1
         for form in forms {
             let offset = blob.count
             guard offset + 1 < Int(UInt32.max) else { return nil }
@@ -282,8 +288,13 @@ public final class FormIndex: @unchecked Sendable {
             blob.append(UInt8(utf8.count))
             blob.append(contentsOf: utf8)
             var slot = Int(truncatingIfNeeded: utf8.withUnsafeBufferPointer { hash($0) }) & (bucketCount - 1)
-            while buckets[slot] != 0 { slot = (slot + 1) & (bucketCount - 1) }
+            var probes = 1
+            while buckets[slot] != 0 {
+                slot = (slot + 1) & (bucketCount - 1)
+                probes += 1
+            }
             buckets[slot] = UInt32(offset + 1)
+            maxProbe = max(maxProbe, probes)
         }
         var bytes: [UInt8] = magic
         func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -294,6 +305,8 @@ public final class FormIndex: @unchecked Sendable {
         put32(UInt32(letterLimit))
         put64(UInt64(blob.count))
         put64(fingerprint)
+        put32(UInt32(maxProbe))
+        put32(0)
         bytes.append(contentsOf: kinds)
         for value in lower { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         for bucket in buckets { put32(bucket) }
