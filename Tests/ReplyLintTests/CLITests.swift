@@ -51,6 +51,35 @@ final class CLITests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// The dictionary's form table: built in the cache folder on the first run, mapped by the next, never
+    /// written with `REPLYLINT_CACHE_DIR=off`; the findings are the same all three times.
+    func testTheFormTableIsBuiltOnceAndChangesNoFinding() throws {
+        let aff = "SET UTF-8\nFLAG UTF-8\nSFX S Y 2\nSFX S 0 s [aeiou]\nSFX S 0 es [^aeiou]\n"
+        let dic = "6\nsu/S\ncasa/S\ngato/S\ny\nla/S\npedido/S\n"
+        try write("dic/mini.aff", Array(aff.utf8))
+        try write("dic/mini.dic", Array(dic.utf8))
+        let draft = try write("draft.txt", Array("Su casa y la cassa de sus gatos y su pedidoo.\n".utf8))
+        let cache = folder.appendingPathComponent("cache").path
+        let arguments = ["--only", "spelling", "--dictionary", folder.appendingPathComponent("dic/mini").path, "--format", "json", draft]
+        let first = try run(arguments, environment: ["REPLYLINT_CACHE_DIR": cache])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("«cassa»") && first.stdout.contains("\"casa\""), first.stdout)
+        XCTAssertFalse(first.stdout.contains("«gatos»"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache)
+        XCTAssertEqual(files.count, 1)
+        XCTAssertTrue(files[0].hasPrefix("forms-") && files[0].hasSuffix(".bin"), "\(files)")
+        let table = cache + "/" + files[0]
+        let built = try FileManager.default.attributesOfItem(atPath: table)[.modificationDate] as? Date
+        let again = try run(arguments, environment: ["REPLYLINT_CACHE_DIR": cache])
+        XCTAssertEqual(again.stdout, first.stdout)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: table)[.modificationDate] as? Date, built)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache), files)
+        let off = folder.appendingPathComponent("unused").path
+        let plain = try run(arguments, environment: ["REPLYLINT_CACHE_DIR": "off", "XDG_CACHE_HOME": off, "HOME": off])
+        XCTAssertEqual(plain.stdout, first.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: off))
+    }
+
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let url = folder.appendingPathComponent(name)

@@ -153,8 +153,14 @@ final class FormIndexTests: XCTestCase {
         XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
         try Data().write(to: URL(fileURLWithPath: file))
         XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
-        // A folder where the file would go cannot be written: no table, no crash.
-        XCTAssertNil(FormIndex.build(dictionary: path, directory: "/proc/replylint-cannot-write", accepts: { $0.map { _ in true } }))
+        // A folder where the file would go cannot be written: no table, and Hunspell is never asked.
+        var asked = false
+        XCTAssertNil(FormIndex.build(dictionary: path, directory: "/proc/replylint-cannot-write", accepts: { forms in
+            asked = true
+            return forms.map { _ in true }
+        }))
+        XCTAssertFalse(asked)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.contains(".bin.") }, [])
     }
 
     /// A table file is an input too: damaged anywhere, it must neither crash nor hang a look-up.

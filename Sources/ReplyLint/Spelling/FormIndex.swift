@@ -225,13 +225,20 @@ public final class FormIndex: @unchecked Sendable {
 
     /// Lists the dictionary's forms, keeps those `accepts` says Hunspell spells, and writes the table to
     /// `directory`; then maps it. Nil when the dictionary uses rules `AffixExpansion` does not read, or the
-    /// file cannot be written.
+    /// folder cannot be written (found out before any work, so a read-only cache costs nothing).
     public static func build(dictionary: String, directory: String,
                              accepts: ([String]) -> [Bool]) -> FormIndex? {
         guard let fingerprint = fingerprint(dictionary),
               let aff = try? String(contentsOfFile: dictionary + ".aff", encoding: .utf8),
-              let dic = try? String(contentsOfFile: dictionary + ".dic", encoding: .utf8),
               let rules = try? AffixExpansion(aff: aff) else { return nil }
+        let path = file(for: dictionary, in: directory)
+        guard let (fd, temporary) = temporaryFile(beside: path) else { return nil }
+        var kept = false
+        defer {
+            close(fd)
+            if !kept { unlink(temporary) }
+        }
+        guard let dic = try? String(contentsOfFile: dictionary + ".dic", encoding: .utf8) else { return nil }
         var seen = Set<String>()
         var forms: [String] = []
         rules.forEachForm(dic: dic) { form in
@@ -239,11 +246,10 @@ public final class FormIndex: @unchecked Sendable {
         }
         seen = []
         let verdicts = accepts(forms)
-        guard verdicts.count == forms.count else { return nil }
-        let kept = zip(forms, verdicts).compactMap { $1 ? $0 : nil }
-        guard let bytes = encode(kept, fingerprint: fingerprint) else { return nil }
-        let path = file(for: dictionary, in: directory)
-        guard write(bytes, to: path) else { return nil }
+        guard verdicts.count == forms.count,
+              let bytes = encode(zip(forms, verdicts).compactMap { $1 ? $0 : nil }, fingerprint: fingerprint),
+              writeAll(bytes, to: fd), fsync(fd) == 0, rename(temporary, path) == 0 else { return nil }
+        kept = true
         return open(file: path, fingerprint: fingerprint)
     }
 
@@ -314,30 +320,28 @@ public final class FormIndex: @unchecked Sendable {
         return bytes
     }
 
-    /// Writes to a temporary file in the same folder, then renames it over `path`.
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    /// A new file in `path`'s folder (made if missing), to be renamed over `path` once written.
+    static func temporaryFile(beside path: String) -> (Int32, String)? {
         let directory = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else {
-            return false
+            return nil
         }
         var template = Array((path + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return false }
-        let temporary = String(cString: template)
-        var done = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
+        guard fd >= 0 else { return nil }
+        return (fd, String(cString: template))
+    }
+
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
+            var done = 0
             while done < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return false }
                 done += n
             }
             return true
         }
-        close(fd)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
     }
 }
