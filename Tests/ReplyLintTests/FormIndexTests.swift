@@ -89,6 +89,10 @@ final class FormIndexTests: XCTestCase {
         probes.formUnion(["reVisar", "gaTos", "Casas", "CASAS", "barcos", "madrid", "MADRID", "l'casa", "casa-gato", "ca1sa"])
         var answered = 0
         for probe in probes.sorted() {
+            let scalars = Array(probe.unicodeScalars)
+            let fromScalars = scalars.withUnsafeBufferPointer { index.verdict(lowercase: $0) }
+            if probe == probe.lowercased() { XCTAssertEqual(fromScalars, index.verdict(probe), probe) }
+            else { XCTAssertNil(fromScalars, probe) }
             guard let verdict = index.verdict(probe) else { continue }
             answered += 1
             XCTAssertEqual(verdict, hunspell.spell(probe), probe)
@@ -248,6 +252,10 @@ final class FormIndexTests: XCTestCase {
             guard let verdict = index.verdict(probe) else { continue }
             answered += 1
             if verdict != hunspell.spell(probe) { disagreements.append(probe) }
+            let scalars = Array(probe.unicodeScalars)
+            if let fromScalars = scalars.withUnsafeBufferPointer({ index.verdict(lowercase: $0) }), fromScalars != verdict {
+                disagreements.append("scalars: " + probe)
+            }
         }
         XCTAssertEqual(disagreements, [])
         XCTAssertGreaterThan(probes.count, 20_000)

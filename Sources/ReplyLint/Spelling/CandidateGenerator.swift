@@ -33,6 +33,10 @@ struct CandidateGenerator {
     }
 
     let spell: (String) -> Bool
+    /// A cheap look-up for a lowercase candidate (the dictionary's form table), nil where it cannot judge:
+    /// it spares building the text of every rejected candidate. With it, rejected candidates are not
+    /// remembered either: asking again costs less than remembering.
+    var lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)? = nil
 
     /// Ranked candidates for a word the dictionary rejected, written in the word's case (first letter
     /// capitalised or all lowercase), without duplicates.
@@ -41,7 +45,7 @@ struct CandidateGenerator {
         guard !written.isEmpty else { return ([], .none) }
         let capitalized = written[0].properties.isUppercase
         let lower = Array(word.lowercased().unicodeScalars)
-        var search = Search(original: lower, capitalized: capitalized, spell: spell)
+        var search = Search(original: lower, capitalized: capitalized, spell: spell, lookup: lookup)
 
         if repeats(&search) {
             if !search.found.isEmpty { return (search.ranked(limit), .repeats) }
@@ -315,18 +319,33 @@ struct CandidateGenerator {
         let original: Scalars
         var capitalized: Bool
         let spell: (String) -> Bool
-        /// Every text tried, with its index in `found` when the dictionary accepted it.
+        let lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)?
+        /// Every text tried, with its index in `found` when the dictionary accepted it (without `lookup`;
+        /// with it, only the accepted ones).
         var tried: [String: Int?] = [:]
         var found: [(word: String, cost: Double, order: Int)] = []
 
-        init(original: Scalars, capitalized: Bool, spell: @escaping (String) -> Bool) {
+        init(original: Scalars, capitalized: Bool, spell: @escaping (String) -> Bool,
+             lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)? = nil) {
             self.original = original
             self.capitalized = capitalized
             self.spell = spell
+            self.lookup = lookup
         }
 
         mutating func attempt(_ candidate: Scalars, cost: Double) {
             if candidate.isEmpty || candidate == original { return }
+            if !capitalized, let lookup, let known = candidate.withUnsafeBufferPointer(lookup) {
+                guard known else { return }
+                let text = String(String.UnicodeScalarView(candidate))
+                if let index = tried[text] ?? nil {
+                    if cost < found[index].cost { found[index].cost = cost }
+                } else {
+                    tried[text] = found.count
+                    found.append((text, cost, found.count))
+                }
+                return
+            }
             var text = String(String.UnicodeScalarView(candidate))
             if capitalized, let first = candidate.first {
                 text = String(first).uppercased() + String(String.UnicodeScalarView(candidate.dropFirst()))

@@ -155,6 +155,40 @@ public final class FormIndex: @unchecked Sendable {
         return false
     }
 
+    /// `verdict` for a word given as scalars, without making its text (the candidate search tries
+    /// hundreds a word); nil where `verdict` would be nil or a scalar is an uppercase letter.
+    public func verdict(lowercase scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool? {
+        guard !scalars.isEmpty, scalars.count < 25 else { return nil }
+        var absent = false
+        var length = 0
+        for scalar in scalars {
+            let value = Int(scalar.value)
+            guard value < FormIndex.letterLimit else { return nil }
+            switch letterKind[value] {
+            case Letter.lower.rawValue: break
+            case Letter.absent.rawValue: absent = true
+            default: return nil
+            }
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : 3
+        }
+        if absent { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[i] = UInt8(value); i += 1
+                } else if value < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (value >> 6)); buffer[i + 1] = UInt8(0x80 | (value & 0x3F)); i += 2
+                } else {
+                    buffer[i] = UInt8(0xE0 | (value >> 12)); buffer[i + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (value & 0x3F)); i += 3
+                }
+            }
+            return contains(bytes: UnsafeBufferPointer(buffer))
+        }
+    }
+
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -54,7 +54,8 @@ public final class SpellChecker: @unchecked Sendable {
         if let forms {
             // Candidates are lowercase or capitalised letters: the table answers nearly all of them.
             let dictionary = dictionary
-            (words, stage) = CandidateGenerator(spell: { forms.verdict($0) ?? dictionary.spell($0) })
+            (words, stage) = CandidateGenerator(spell: { forms.verdict($0) ?? dictionary.spell($0) },
+                                                lookup: { forms.verdict(lowercase: $0) })
                 .candidates(for: word, limit: limit, edits: edits)
         } else {
             (words, stage) = dictionary.withSpeller { spell in
