@@ -111,8 +111,18 @@ final class FormIndexTests: XCTestCase {
             let path = try smallDictionary(aff: Self.smallAff + "\n" + extra)
             XCTAssertNil(FormIndex.build(dictionary: path, directory: try folder(), accepts: { $0.map { _ in true } }), extra)
         }
-        // A suffix whose continuation class is a prefix class.
+        // A suffix whose continuation class is a prefix class; a negative count; a class cut short.
         XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\nSFX T Y 1\nSFX T 0 x/r ."))
+        XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\nSFX T Y -1"))
+        XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\nSFX T Y 3\nSFX T 0 x ."))
+    }
+
+    func testAnExpansionPastTheLimitStops() throws {
+        let rules = try AffixExpansion(aff: Self.smallAff)
+        var listed = 0
+        XCTAssertFalse(rules.forEachForm(dic: Self.smallDic, limit: 5) { _ in listed += 1 })
+        XCTAssertEqual(listed, 5)
+        XCTAssertTrue(rules.forEachForm(dic: Self.smallDic, limit: 1000) { _ in })
     }
 
     func testOnlyFormsHunspellAcceptsAreKept() throws {
@@ -212,6 +222,112 @@ final class FormIndexTests: XCTestCase {
         // An apostrophe is Hunspell's to judge: it is loaded then.
         XCTAssertFalse(checker.isCorrect("ca'sa"))
         XCTAssertEqual(deferred.loadedHandles, 1)
+    }
+
+    /// A small seeded generator, so that a failure names a dictionary that can be made again.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Random dictionaries in the plain-affix subset (strips, appends, bracket conditions, cross products,
+    /// two-fold suffixes, capitalised stems): wherever the table answers, it answers as Hunspell does, on
+    /// every combination of prefix, stem and one or two suffixes, whether or not the rules allow it.
+    func testRandomDictionariesAgreeWithHunspell() throws {
+        let letters = Array("abenorsáéñ").map(String.init)
+        var disagreements: [String] = []
+        var answered = 0
+        for seed in 0..<120 {
+            var random = Seeded(state: UInt64(seed))
+            func text(_ range: ClosedRange<Int>) -> String {
+                (0..<Int.random(in: range, using: &random)).map { _ in letters.randomElement(using: &random)! }.joined()
+            }
+            func condition() -> String {
+                if Bool.random(using: &random) { return "." }
+                return (0..<Int.random(in: 1...2, using: &random)).map { _ -> String in
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0: return letters.randomElement(using: &random)!
+                    case 1: return "[" + text(1...3) + "]"
+                    default: return "[^" + text(1...2) + "]"
+                    }
+                }.joined()
+            }
+            let flags = Array("ABCDEFG").map(String.init)
+            var aff = "SET UTF-8\nFLAG UTF-8\n"
+            var suffixes: [(strip: String, append: String)] = []
+            var prefixes: [(strip: String, append: String)] = []
+            var suffixFlags: [String] = []
+            var kinds: [String: Bool] = [:]
+            for flag in flags { kinds[flag] = Bool.random(using: &random) }
+            for flag in flags where !kinds[flag]! { suffixFlags.append(flag) }
+            for flag in flags {
+                let isPrefix = kinds[flag]!
+                let count = Int.random(in: 1...3, using: &random)
+                aff += "\(isPrefix ? "PFX" : "SFX") \(flag) \(Bool.random(using: &random) ? "Y" : "N") \(count)\n"
+                for _ in 0..<count {
+                    let strip = Int.random(in: 0..<3, using: &random) == 0 ? text(1...2) : ""
+                    let append = text(0...3)
+                    var continuation = ""
+                    if !isPrefix, !append.isEmpty, Int.random(in: 0..<3, using: &random) == 0, let next = suffixFlags.randomElement(using: &random) {
+                        continuation = "/" + next
+                    }
+                    aff += "\(isPrefix ? "PFX" : "SFX") \(flag) \(strip.isEmpty ? "0" : strip) \(append.isEmpty ? "0" : append)\(continuation) \(condition())\n"
+                    if isPrefix { prefixes.append((strip, append)) } else { suffixes.append((strip, append)) }
+                }
+            }
+            var stems: [String] = []
+            var dic = ""
+            for _ in 0..<Int.random(in: 2...8, using: &random) {
+                var stem = text(1...5)
+                if Int.random(in: 0..<4, using: &random) == 0 { stem = stem.prefix(1).uppercased() + stem.dropFirst() }
+                stems.append(stem)
+                let own = flags.filter { _ in Bool.random(using: &random) }.joined()
+                dic += own.isEmpty ? stem + "\n" : stem + "/" + own + "\n"
+            }
+            dic = "\(stems.count)\n" + dic
+            let path = try smallDictionary(aff: aff, dic: dic)
+            let hunspell = try HunspellDictionary(path: path)
+            guard let index = FormIndex.build(dictionary: path, directory: try folder(), accepts: hunspell.spellAll) else {
+                XCTFail("no table for seed \(seed)")
+                continue
+            }
+            // Every way of putting the pieces together, allowed or not.
+            func strip(_ word: String, suffix: (strip: String, append: String)) -> String? {
+                word.hasSuffix(suffix.strip) ? String(word.dropLast(suffix.strip.count)) + suffix.append : nil
+            }
+            var probes = Set<String>()
+            for stem in stems {
+                var ends = [stem]
+                for first in suffixes {
+                    guard let once = strip(stem, suffix: first) else { continue }
+                    ends.append(once)
+                    for second in suffixes { if let twice = strip(once, suffix: second) { ends.append(twice) } }
+                }
+                for end in ends {
+                    probes.insert(end)
+                    for prefix in prefixes where end.hasPrefix(prefix.strip) { probes.insert(prefix.append + end.dropFirst(prefix.strip.count)) }
+                }
+            }
+            for probe in Array(probes) {
+                probes.insert(probe.lowercased())
+                probes.insert(probe.prefix(1).uppercased() + probe.dropFirst().lowercased())
+            }
+            for probe in probes.sorted() where !probe.isEmpty {
+                guard let verdict = index.verdict(probe) else { continue }
+                answered += 1
+                if verdict != hunspell.spell(probe) {
+                    disagreements.append("seed \(seed): \(probe) table \(verdict)")
+                }
+            }
+        }
+        XCTAssertEqual(disagreements, [])
+        XCTAssertGreaterThan(answered, 2000)
     }
 
     /// The Spanish dictionary: on the words of the bundled examples and the benchmark's misspellings,

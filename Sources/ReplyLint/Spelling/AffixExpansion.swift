@@ -76,7 +76,7 @@ struct AffixExpansion {
                 }
             case "PFX", "SFX":
                 guard fields.count >= 4, let flag = fields[1].unicodeScalars.first, fields[1].unicodeScalars.count == 1,
-                      let count = Int(fields[3]) else { throw Unsupported(reason: "affix header on line \(i)") }
+                      let count = Int(fields[3]), count >= 0 else { throw Unsupported(reason: "affix header on line \(i)") }
                 var entries: [Affix] = []
                 for _ in 0..<count {
                     guard i < lines.count else { throw Unsupported(reason: "affix class \(flag) cut short") }
@@ -172,18 +172,30 @@ struct AffixExpansion {
     }
 
     /// Calls `body` with every form of every stem of the `.dic` text (the first line is a count). A form
-    /// may come more than once.
-    func forEachForm(dic: String, _ body: (String) -> Void) {
+    /// may come more than once. Stops early, returning false, after `limit` forms.
+    @discardableResult
+    func forEachForm(dic: String, limit: Int = .max, _ body: (String) -> Void) -> Bool {
+        struct Enough: Error {}
         var first = true
-        for line in dic.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            if first { first = false; if Int(line.trimmingCharacters(in: .whitespaces)) != nil { continue } }
-            guard let (stem, flags) = AffixExpansion.entry(line) else { continue }
-            forEachForm(stem: stem, flags: flags, body)
+        var made = 0
+        do {
+            for line in dic.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+                if first { first = false; if Int(line.trimmingCharacters(in: .whitespaces)) != nil { continue } }
+                guard let (stem, flags) = AffixExpansion.entry(line) else { continue }
+                try forEachForm(stem: stem, flags: flags) { form in
+                    made += 1
+                    if made > limit { throw Enough() }
+                    body(form)
+                }
+            }
+        } catch {
+            return false
         }
+        return true
     }
 
-    func forEachForm(stem: String, flags: [Unicode.Scalar], _ body: (String) -> Void) {
-        body(stem)
+    func forEachForm(stem: String, flags: [Unicode.Scalar], _ body: (String) throws -> Void) rethrows {
+        try body(stem)
         let root = Array(stem.unicodeScalars)
         // Suffixed forms, one or two suffixes deep, with whether a cross-product prefix may join them.
         var suffixed: [([Unicode.Scalar], Bool)] = []
@@ -191,13 +203,13 @@ struct AffixExpansion {
             guard let affixClass = classes[flag], !affixClass.isPrefix else { continue }
             for affix in affixClass.entries where AffixExpansion.suffixApplies(affix, to: root) {
                 let form = Array(root.dropLast(affix.strip.count)) + affix.append
-                body(AffixExpansion.text(form))
+                try body(AffixExpansion.text(form))
                 suffixed.append((form, affixClass.crossProduct))
                 for next in affix.continuation {
                     guard let nextClass = classes[next] else { continue }
                     for outer in nextClass.entries where AffixExpansion.suffixApplies(outer, to: form) {
                         let twofold = Array(form.dropLast(outer.strip.count)) + outer.append
-                        body(AffixExpansion.text(twofold))
+                        try body(AffixExpansion.text(twofold))
                         suffixed.append((twofold, affixClass.crossProduct && nextClass.crossProduct))
                     }
                 }
@@ -207,11 +219,11 @@ struct AffixExpansion {
             guard let affixClass = classes[flag], affixClass.isPrefix else { continue }
             for affix in affixClass.entries {
                 if AffixExpansion.prefixApplies(affix, to: root) {
-                    body(AffixExpansion.text(affix.append + root.dropFirst(affix.strip.count)))
+                    try body(AffixExpansion.text(affix.append + root.dropFirst(affix.strip.count)))
                 }
                 guard affixClass.crossProduct else { continue }
                 for (form, cross) in suffixed where cross && AffixExpansion.prefixApplies(affix, to: form) {
-                    body(AffixExpansion.text(affix.append + form.dropFirst(affix.strip.count)))
+                    try body(AffixExpansion.text(affix.append + form.dropFirst(affix.strip.count)))
                 }
             }
         }

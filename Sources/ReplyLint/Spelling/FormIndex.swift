@@ -30,6 +30,8 @@ public final class FormIndex: @unchecked Sendable {
     /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
     static let version: UInt32 = 4
     static let headerSize = 48
+    /// Forms listed (with repeats) beyond which a dictionary gets no table: the Spanish one lists about 750,000.
+    static let formLimit = 20_000_000
 
     private let base: UnsafeRawPointer
     private let mappedSize: Int
@@ -275,9 +277,12 @@ public final class FormIndex: @unchecked Sendable {
         guard let dic = try? String(contentsOfFile: dictionary + ".dic", encoding: .utf8) else { return nil }
         var seen = Set<String>()
         var forms: [String] = []
-        rules.forEachForm(dic: dic) { form in
+        // A stem gets at most (suffixes × (1 + suffixes)) × (1 + prefixes) forms; a dictionary whose rules
+        // multiply past this many gets no table.
+        let complete = rules.forEachForm(dic: dic, limit: FormIndex.formLimit) { form in
             if form.utf8.count < 256, seen.insert(form).inserted { forms.append(form) }
         }
+        guard complete else { return nil }
         seen = []
         let verdicts = accepts(forms)
         guard verdicts.count == forms.count,
