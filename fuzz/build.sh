@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=.build-fuzz
 TARGETS=("$@")
-if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(document lexicon matcher config collections); fi
+if [ ${#TARGETS[@]} -eq 0 ]; then TARGETS=(document lexicon matcher config collections affix); fi
 
 swift build --build-path "$BUILD" -c debug --target ReplyLint \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \

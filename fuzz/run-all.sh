@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:?usage: fuzz/run-all.sh SECONDS}
 fuzz/build.sh || exit 2
 failed=0
-for target in document lexicon matcher config collections; do
+for target in document lexicon matcher config collections affix; do
     echo "== $target ($SECONDS_EACH s)"
     fuzz/run.sh "$target" "$SECONDS_EACH" || failed=1
 done

@@ -143,9 +143,15 @@ final class FormIndexTests: XCTestCase {
         XCTAssertEqual(reopened.count, built.count)
         XCTAssertEqual(reopened.verdict("barquito"), true)
 
-        // Another dictionary path gets its own file.
+        // Another dictionary path gets its own file; a link to the same files shares it.
         let other = try smallDictionary()
         XCTAssertNil(FormIndex.open(dictionary: other, directory: cache))
+        let links = try folder()
+        for ext in ["aff", "dic"] {
+            try FileManager.default.createSymbolicLink(atPath: links + "/alias." + ext, withDestinationPath: path + "." + ext)
+        }
+        XCTAssertEqual(FormIndex.file(for: links + "/alias", in: cache), FormIndex.file(for: path, in: cache))
+        XCTAssertEqual(FormIndex.open(dictionary: links + "/alias", directory: cache)?.count, built.count)
 
         // A changed .dic (size and time) makes the file stale.
         try (Self.smallDic + "\nperro/S").write(toFile: path + ".dic", atomically: true, encoding: .utf8)

@@ -28,7 +28,7 @@ import Foundation
 public final class FormIndex: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLFORMS1".utf8)
     /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 48
     /// Forms listed (with repeats) beyond which a dictionary gets no table: the Spanish one lists about 750,000.
     static let formLimit = 20_000_000
@@ -218,13 +218,25 @@ public final class FormIndex: @unchecked Sendable {
     }
 
     /// The table's file for a dictionary path (without extension) in `directory`.
+    /// Named after the real paths of the `.aff` and `.dic` files: the regional names Debian links to one
+    /// dictionary (`es_MX`, `es_AR` ...) share one file, and one relative path used from two folders gets two.
     static func file(for dictionary: String, in directory: String) -> String {
-        directory + "/forms-" + String(hash(dictionary), radix: 16) + ".bin"
+        var name = ""
+        for file in [dictionary + ".aff", dictionary + ".dic"] {
+            if let real = realpath(file, nil) {
+                name += String(cString: real) + "\n"
+                free(real)
+            } else {
+                name += URL(fileURLWithPath: file).standardizedFileURL.path + "\n"
+            }
+        }
+        return directory + "/forms-" + String(hash(name), radix: 16) + ".bin"
     }
 
-    /// What identifies the dictionary's files as they are now: path, sizes, modification times and inodes.
+    /// What identifies the dictionary's files as they are now (through links): sizes, modification times,
+    /// inodes and devices.
     static func fingerprint(_ dictionary: String) -> UInt64? {
-        var h = hash(dictionary)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for file in [dictionary + ".aff", dictionary + ".dic"] {
             var info = stat()
             guard stat(file, &info) == 0 else { return nil }
