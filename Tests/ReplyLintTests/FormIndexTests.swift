@@ -158,12 +158,18 @@ final class FormIndexTests: XCTestCase {
         XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
     }
 
-    func testABrokenFileIsIgnored() throws {
+    /// The small dictionary's table, built with every form taken as spelled: (dictionary, cache folder,
+    /// table file, its bytes).
+    func smallTable() throws -> (path: String, cache: String, file: String, bytes: Data) {
         let path = try smallDictionary()
         let cache = try folder()
         _ = try XCTUnwrap(FormIndex.build(dictionary: path, directory: cache, accepts: { $0.map { _ in true } }))
         let file = FormIndex.file(for: path, in: cache)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        return (path, cache, file, try Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+
+    func testABrokenFileIsIgnored() throws {
+        let (path, cache, file, bytes) = try smallTable()
         // Cut short, then a wrong magic number, then empty.
         try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: file))
         XCTAssertNil(FormIndex.open(dictionary: path, directory: cache))
@@ -185,12 +191,8 @@ final class FormIndexTests: XCTestCase {
 
     /// A table file is an input too: damaged anywhere, it must neither crash nor hang a look-up.
     func testADamagedFileNeverCrashesOrHangs() throws {
-        let path = try smallDictionary()
-        let cache = try folder()
-        _ = try XCTUnwrap(FormIndex.build(dictionary: path, directory: cache, accepts: { $0.map { _ in true } }))
-        let file = FormIndex.file(for: path, in: cache)
-        let good = try Data(contentsOf: URL(fileURLWithPath: file))
-        var generator = SystemRandomNumberGenerator()
+        let (path, cache, file, good) = try smallTable()
+        var generator = Seeded(state: 7)
         var opened = 0
         for round in 0..<300 {
             var bytes = good
