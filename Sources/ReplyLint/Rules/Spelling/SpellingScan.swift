@@ -102,14 +102,15 @@ struct SpellingScan: Sendable {
         var i = 0
         while i < tokens.count {
             guard tokens[i].kind == .word, !context.claimed.overlaps(tokens[i].range) else { i += 1; continue }
-            let token = tokens[i]
+            // The token's fields are read in place; it is copied only for a word not met before.
+            let range = tokens[i].range
             // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
-            if i + 2 < tokens.count, tokens[i + 1].text == "-", tokens[i + 2].kind == .word,
-               tokens[i + 1].range.lowerBound == token.range.upperBound,
-               tokens[i + 2].range.lowerBound == tokens[i + 1].range.upperBound {
-                let compound = token.lower + "-" + tokens[i + 2].lower
+            if i + 2 < tokens.count, tokens[i + 2].kind == .word,
+               tokens[i + 1].range.lowerBound == range.upperBound,
+               tokens[i + 2].range.lowerBound == tokens[i + 1].range.upperBound, tokens[i + 1].text == "-" {
+                let compound = tokens[i].lower + "-" + tokens[i + 2].lower
                 if user?.rejects(compound) ?? false {
-                    let range = token.range.lowerBound..<tokens[i + 2].range.upperBound
+                    let range = range.lowerBound..<tokens[i + 2].range.upperBound
                     result.append(rejected(range, context.text(range)))
                     i += 3
                     continue
@@ -117,15 +118,16 @@ struct SpellingScan: Sendable {
                 if accepts(compound) { i += 3; continue }
             }
             // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
-            let unit = i > 0 && tokens[i - 1].kind == .number && (token.text.utf8.count <= 4 || token.text.count <= 4)
+            let unit = i > 0 && tokens[i - 1].kind == .number && (tokens[i].text.utf8.count <= 4 || tokens[i].text.count <= 4)
             if !glued(tokens, i), !unit {
                 let start = startsSentence(context, i)
-                let id = byWord == nil ? -1 : token.word
-                let known = id >= 0 ? byWord![id] : verdicts.reports[token.text]
+                let id = byWord == nil ? -1 : tokens[i].word
+                let known = id >= 0 ? byWord![id] : verdicts.reports[tokens[i].text]
                 let found: Report?
                 if let verdict = known.flatMap({ start ? $0.start : $0.inside }) {
-                    found = verdict.map { var again = $0; again.finding.range = token.range; return again }
+                    found = verdict.map { var again = $0; again.finding.range = range; return again }
                 } else {
+                    let token = tokens[i]
                     found = report(token, sentenceStart: start, voseo: voseo)
                     let remembered = known ?? Remembered()
                     if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
@@ -273,14 +275,15 @@ struct SpellingScan: Sendable {
     /// True when no word or number comes before the token in its sentence (punctuation, emoji,
     /// mentions and placeholders may), or when it follows a colon.
     func startsSentence(_ context: RuleContext, _ index: Int) -> Bool {
-        let token = context.tokens[index]
-        let first = token.sentence < context.sentences.count ? context.sentences[token.sentence].tokens.lowerBound : 0
+        // Fields read in place: copying a Token out of the array costs more than this walk.
+        let tokens = context.tokens
+        let sentence = tokens[index].sentence
+        let first = sentence < context.sentences.count ? context.sentences[sentence].tokens.lowerBound : 0
         var j = index - 1
         while j >= first {
-            let previous = context.tokens[j]
-            switch previous.kind {
+            switch tokens[j].kind {
             case .word, .number: return false
-            case .punctuation where previous.text == ":": return true
+            case .punctuation where tokens[j].text == ":": return true
             default: j -= 1
             }
         }
