@@ -19,8 +19,8 @@ import Foundation
 ///   the cases whose rules it mirrors (Hunspell accepts `Canción` for `canción`, not `españa` for
 ///   `España`). A word with a letter no form has is rejected. Anything else (all capitals, apostrophes,
 ///   hyphens, digits, scripts from U+3000 on) gets nil: ask Hunspell.
-/// - The file records the size, modification time and inode of the `.aff` and `.dic` it came from;
-///   when they change, it is built again.
+/// - The file records the size, modification time, inode and device of the `.aff` and `.dic` it came
+///   from; when they change, it is built again.
 ///
 /// The file lives in `FormIndex.cacheDirectory` (`$REPLYLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/replylint`,
 /// else `~/.cache/replylint`); `REPLYLINT_CACHE_DIR=off` turns it off. It is written to a temporary file and
@@ -83,6 +83,11 @@ public final class FormIndex: @unchecked Sendable {
         count = forms
         letterKind = (mapping + FormIndex.headerSize).assumingMemoryBound(to: UInt8.self)
         lowercase = (mapping + FormIndex.headerSize + letters).assumingMemoryBound(to: UInt16.self)
+        // The letter tables are read without checks later: every capital must name a lowercase letter.
+        for value in 0..<letters where letterKind[value] == Letter.upper.rawValue {
+            let lower = Int(lowercase[value])
+            guard lower < letters, letterKind[lower] == Letter.lower.rawValue else { return nil }
+        }
         let bucketOffset = FormIndex.headerSize + 3 * letters
         buckets = (mapping + bucketOffset).assumingMemoryBound(to: UInt32.self)
         blob = (mapping + bucketOffset + 4 * bucketCount).assumingMemoryBound(to: UInt8.self)
@@ -100,7 +105,7 @@ public final class FormIndex: @unchecked Sendable {
     }
 
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count < 256 else { return false }
+        guard !bytes.isEmpty, bytes.count < 256 else { return false }
         var slot = Int(truncatingIfNeeded: FormIndex.hash(bytes)) & mask
         for _ in 0..<maxProbe {
             let stored = Int(buckets[slot])
@@ -147,7 +152,8 @@ public final class FormIndex: @unchecked Sendable {
             for scalar in word.unicodeScalars {
                 if first {
                     first = false
-                    lower.append(Unicode.Scalar(UInt32(lowercase[Int(scalar.value)]))!)
+                    guard let mapped = Unicode.Scalar(UInt32(lowercase[Int(scalar.value)])) else { return nil }
+                    lower.append(mapped)
                 } else {
                     lower.append(scalar)
                 }
