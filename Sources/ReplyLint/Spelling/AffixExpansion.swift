@@ -229,9 +229,7 @@ struct AffixExpansion {
         }
     }
 
-    static func text<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+    static func text<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        String(scalars: scalars)
     }
 }

@@ -337,7 +337,7 @@ struct CandidateGenerator {
             if candidate.isEmpty || candidate == original { return }
             if !capitalized, let lookup, let known = candidate.withUnsafeBufferPointer(lookup) {
                 guard known else { return }
-                let text = String(String.UnicodeScalarView(candidate))
+                let text = String(scalars: candidate)
                 if let index = tried[text] ?? nil {
                     if cost < found[index].cost { found[index].cost = cost }
                 } else {
@@ -346,9 +346,9 @@ struct CandidateGenerator {
                 }
                 return
             }
-            var text = String(String.UnicodeScalarView(candidate))
+            var text = String(scalars: candidate)
             if capitalized, let first = candidate.first {
-                text = String(first).uppercased() + String(String.UnicodeScalarView(candidate.dropFirst()))
+                text = String(first).uppercased() + String(scalars: candidate.dropFirst())
             }
             if let known = tried[text] {
                 if let index = known, cost < found[index].cost { found[index].cost = cost }

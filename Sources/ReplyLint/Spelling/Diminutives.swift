@@ -26,7 +26,7 @@ enum Diminutives {
             var bases: [Scalars] = [stem + ["o"], stem + ["a"], stem + ["e"], stem]
             if stem.last == "c" { bases.append(Array(stem.dropLast()) + ["z"]) }
             for base in bases where base.count >= 3 {
-                for variant in Enclitics.accentVariants(base) where isWord(String(String.UnicodeScalarView(variant))) {
+                for variant in Enclitics.accentVariants(base) where isWord(String(scalars: variant)) {
                     return true
                 }
             }

@@ -48,9 +48,9 @@ enum Enclitics {
                 for written in accentVariants(stem) {
                     if !voseo, let last = written.last, acuteToPlain[last] != nil, restored.isEmpty { continue }
                     let verb = written + restored
-                    guard isWord(String(String.UnicodeScalarView(verb))) else { continue }
+                    guard isWord(String(scalars: verb)) else { continue }
                     guard let expected = accented(written, verb: verb, extraSyllables: nuclei(ending).count) else { continue }
-                    let text = String(String.UnicodeScalarView(expected + ending))
+                    let text = String(scalars: expected + ending)
                     if text == lower { return .correct }
                     if suggestion == nil && plain(word) == plain(expected + ending) { suggestion = text }
                 }
@@ -76,7 +76,7 @@ enum Enclitics {
     /// ustedes (`-an`, `-en`), and the short irregular ones (`di`, `haz`, `pon`...). Anything else
     /// followed by `nos` or `lo` is a word and a coincidence (`ni` + `nos` is not `niños`).
     static func looksVerbal(_ stem: Scalars) -> Bool {
-        let text = String(String.UnicodeScalarView(stem))
+        let text = String(scalars: stem)
         if shortVerbs.contains(text) { return true }
         guard stem.count >= 3 else { return false }
         for ending in ["a", "e", "ar", "er", "ir", "ndo", "an", "en", "mo", "ad", "ed", "id"] where text.hasSuffix(ending) {

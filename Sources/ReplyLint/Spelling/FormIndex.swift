@@ -147,18 +147,30 @@ public final class FormIndex: @unchecked Sendable {
         if contains(word) { return true }
         // One initial capital: Hunspell also tries the word in lowercase.
         if uppercase == 1 && firstUpper {
-            var lower = String.UnicodeScalarView()
-            var first = true
-            for scalar in word.unicodeScalars {
-                if first {
-                    first = false
-                    guard let mapped = Unicode.Scalar(UInt32(lowercase[Int(scalar.value)])) else { return nil }
-                    lower.append(mapped)
-                } else {
-                    lower.append(scalar)
+            // The word's bytes with its first letter's replaced by its lowercase letter's (both below U+3000:
+            // at most three bytes each).
+            let first = word.unicodeScalars.first!
+            let lower = UInt32(lowercase[Int(first.value)])
+            let firstLength = UTF8.width(first)
+            var word = word
+            return word.withUTF8 { bytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 3) { buffer in
+                    var i = 0
+                    if lower < 0x80 {
+                        buffer[0] = UInt8(lower); i = 1
+                    } else if lower < 0x800 {
+                        buffer[0] = UInt8(0xC0 | (lower >> 6)); buffer[1] = UInt8(0x80 | (lower & 0x3F)); i = 2
+                    } else {
+                        buffer[0] = UInt8(0xE0 | (lower >> 12)); buffer[1] = UInt8(0x80 | ((lower >> 6) & 0x3F))
+                        buffer[2] = UInt8(0x80 | (lower & 0x3F)); i = 3
+                    }
+                    for byte in bytes[firstLength...] {
+                        buffer[i] = byte
+                        i += 1
+                    }
+                    return contains(bytes: UnsafeBufferPointer(rebasing: buffer[0..<i]))
                 }
             }
-            return contains(String(lower))
         }
         return false
     }

@@ -154,7 +154,7 @@ struct SpellingScan: Sendable {
         // ASCII words (most of them) need neither the format-character filter nor normalization.
         let ascii = token.shape.contains(.ascii)
         let text = !ascii && token.text.unicodeScalars.contains { $0.properties.generalCategory == .format }
-            ? String(String.UnicodeScalarView(token.text.unicodeScalars.filter { $0.properties.generalCategory != .format }))
+            ? String(scalars: token.text.unicodeScalars.filter { $0.properties.generalCategory != .format })
             : token.text
         // Only letters, marks, apostrophes and hyphens make a word: digits, dots, `@` or `_` mean a code, a
         // file name or a handle (`factura.pdf`, `español@usuario`).
@@ -326,11 +326,7 @@ struct SpellingScan: Sendable {
 
     /// Lowercase without accents or diaeresis; `ñ` stays.
     static func fold(_ word: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in word.lowercased().unicodeScalars {
-            out.append(CandidateGenerator.plain[scalar] ?? scalar)
-        }
-        return String(out)
+        String(scalars: word.lowercased().unicodeScalars.map { CandidateGenerator.plain[$0] ?? $0 })
     }
 
     static func accentCount(_ word: String) -> Int {

@@ -1,0 +1,40 @@
+/// Text from Unicode scalars, for the spelling code that edits words scalar by scalar.
+///
+/// `String(String.UnicodeScalarView(scalars))` goes through a generic `append(contentsOf:)` that maps every
+/// scalar on its own: measured with callgrind, about 6,000 instructions for a ten-letter candidate, and 9 % of
+/// linting the benchmark text. This writes the UTF-8 bytes straight into the new string.
+extension String {
+    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var length = 0
+        for scalar in scalars {
+            let value = scalar.value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[i] = UInt8(value)
+                    i += 1
+                } else if value < 0x800 {
+                    buffer[i] = UInt8(0xC0 | (value >> 6))
+                    buffer[i + 1] = UInt8(0x80 | (value & 0x3F))
+                    i += 2
+                } else if value < 0x10000 {
+                    buffer[i] = UInt8(0xE0 | (value >> 12))
+                    buffer[i + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | (value & 0x3F))
+                    i += 3
+                } else {
+                    buffer[i] = UInt8(0xF0 | (value >> 18))
+                    buffer[i + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[i + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[i + 3] = UInt8(0x80 | (value & 0x3F))
+                    i += 4
+                }
+            }
+            return i
+        }
+    }
+}
