@@ -117,6 +117,15 @@ final class FormIndexTests: XCTestCase {
         XCTAssertThrowsError(try AffixExpansion(aff: Self.smallAff + "\nSFX T Y 3\nSFX T 0 x ."))
     }
 
+    func testTextFromScalarsIsTheStandardLibrarysText() {
+        for word in ["", "a", "canción", "pingüino", "ñandú", "€uro", "日本", "𝑀𝒶𝓇í𝒶", "emoji 😊 y ZWJ 👩‍💻", "e\u{301}"] {
+            let scalars = Array(word.unicodeScalars)
+            XCTAssertEqual(String(scalars: scalars), String(String.UnicodeScalarView(scalars)), word)
+            XCTAssertEqual(String(scalars: scalars).utf8.count, word.utf8.count, word)
+            XCTAssertEqual(String(scalars: scalars.dropFirst()), String(String.UnicodeScalarView(scalars.dropFirst())), word)
+        }
+    }
+
     func testAnExpansionPastTheLimitStops() throws {
         let rules = try AffixExpansion(aff: Self.smallAff)
         var listed = 0

@@ -11,6 +11,14 @@ final class RendererTests: XCTestCase {
                           suggestions: suggestions, help: help)
     }
 
+    func testJSONNumbersAreDecimal() {
+        for n in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, -1, -10, -987, Int.max, Int.min] {
+            var out: [UInt8] = []
+            JSONRenderer.number(n, &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), String(n))
+        }
+    }
+
     func testCaretLandsUnderTheSpanAfterWideCharactersAndTabs() throws {
         // 👍🏽 takes two terminal columns, the tab four; "xq" starts at display column 2 + 1 + 4 = 7.
         let file = try SourceFile(path: "r.txt", bytes: Array("👍🏽 \txq vale".utf8))

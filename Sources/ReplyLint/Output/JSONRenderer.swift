@@ -20,36 +20,33 @@ public struct JSONRenderer: StreamRenderer {
     public mutating func begin() -> String { "{\"version\":1,\"diagnostics\":[" }
 
     public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
-        // Written as bytes: a report of many diagnostics is mostly this loop.
+        // Written as bytes: a report of many diagnostics is mostly this loop. The helpers take `out` inout
+        // (nested functions capturing it would pay a run-time exclusivity check on every call).
         var out: [UInt8] = []
         out.reserveCapacity(diagnostics.count * 400)
-        func raw(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
-        func number(_ n: Int) { out.append(contentsOf: String(n).utf8) }
-        func string(_ s: String) { Self.quote(s, into: &out) }
-        func optional(_ s: String?) { if let s { string(s) } else { raw("null") } }
         for d in diagnostics {
             if count > 0 { out.append(UInt8(ascii: ",")) }
             count += 1
-            raw("{\"path\":"); string(d.path)
-            raw(",\"line\":"); number(d.line)
-            raw(",\"column\":"); number(d.column)
-            raw(",\"endLine\":"); number(d.endLine)
-            raw(",\"endColumn\":"); number(d.endColumn)
-            raw(",\"offset\":"); number(d.offset)
-            raw(",\"length\":"); number(d.length)
-            raw(",\"severity\":"); string(d.severity.rawValue)
-            raw(",\"category\":"); string(d.category.rawValue)
-            raw(",\"rule\":"); string(d.rule)
-            raw(",\"message\":"); string(d.message)
-            raw(",\"excerpt\":"); string(d.excerpt)
-            raw(",\"suggestions\":[")
+            Self.raw("{\"path\":", &out); Self.quote(d.path, into: &out)
+            Self.raw(",\"line\":", &out); Self.number(d.line, &out)
+            Self.raw(",\"column\":", &out); Self.number(d.column, &out)
+            Self.raw(",\"endLine\":", &out); Self.number(d.endLine, &out)
+            Self.raw(",\"endColumn\":", &out); Self.number(d.endColumn, &out)
+            Self.raw(",\"offset\":", &out); Self.number(d.offset, &out)
+            Self.raw(",\"length\":", &out); Self.number(d.length, &out)
+            Self.raw(",\"severity\":", &out); Self.quote(d.severity.rawValue, into: &out)
+            Self.raw(",\"category\":", &out); Self.quote(d.category.rawValue, into: &out)
+            Self.raw(",\"rule\":", &out); Self.quote(d.rule, into: &out)
+            Self.raw(",\"message\":", &out); Self.quote(d.message, into: &out)
+            Self.raw(",\"excerpt\":", &out); Self.quote(d.excerpt, into: &out)
+            Self.raw(",\"suggestions\":[", &out)
             for (i, suggestion) in d.suggestions.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                string(suggestion)
+                Self.quote(suggestion, into: &out)
             }
-            raw("],\"help\":"); optional(d.help)
-            raw(",\"reply\":"); optional(d.reply)
-            raw(",\"fix\":"); optional(d.fix)
+            Self.raw("],\"help\":", &out); Self.optional(d.help, &out)
+            Self.raw(",\"reply\":", &out); Self.optional(d.reply, &out)
+            Self.raw(",\"fix\":", &out); Self.optional(d.fix, &out)
             out.append(UInt8(ascii: "}"))
         }
         return String(decoding: out, as: UTF8.self)
@@ -57,6 +54,38 @@ public struct JSONRenderer: StreamRenderer {
 
     public mutating func end(_ tally: Tally) -> String {
         "],\"summary\":{\"files\":\(tally.files),\"errors\":\(tally.errors),\"warnings\":\(tally.warnings),\"notes\":\(tally.notes)}}\n"
+    }
+
+    @inline(__always) static func raw(_ text: StaticString, _ out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// An integer in decimal, without making a String.
+    static func number(_ n: Int, _ out: inout [UInt8]) {
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            if n == Int.min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
+            number(-n, &out)
+            return
+        }
+        if n < 10 { out.append(UInt8(truncatingIfNeeded: n) + 0x30); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                rest /= 10
+                count += 1
+            }
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
+        }
+    }
+
+    static func optional(_ s: String?, _ out: inout [UInt8]) {
+        if let s { quote(s, into: &out) } else { raw("null", &out) }
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.

@@ -22,14 +22,16 @@ public final class WordTable {
     public let serial: Int
     let limit: Int
     let maxLength = 48
-    private(set) var entries: [Entry] = []
-    private var hashes: [UInt64] = []
+    // The table belongs to one tokenizer, used by one thread at a time, and no access to these overlaps
+    // another to the same one: the run-time exclusivity checks (one per token and field) are left out.
+    @exclusivity(unchecked) private(set) var entries: [Entry] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// The bytes of entry `i` are `bytes[starts[i]..<starts[i + 1]]`.
-    private var bytes: [UInt8] = []
-    private var starts: [Int] = [0]
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var starts: [Int] = [0]
     /// Open addressing: an entry's id, or -1.
-    private var slots: [Int32]
-    private var mask: Int
+    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var mask: Int
 
     private static let counter = SerialCounter()
 
@@ -115,7 +117,9 @@ enum WordMemoKey {
 /// What a rule remembers about each word of one word table: values indexed by the word's id.
 /// One per rule (or per scan), table and worker; rules get it from `RuleContext.wordMemo(_:)`.
 final class WordMemo<Value> {
-    private(set) var values: [Value?] = []
+    // One worker's memo, read and written by that thread only, one access at a time: the run-time
+    // exclusivity check on every token's look-up (a thread-local access set) is not needed.
+    @exclusivity(unchecked) private(set) var values: [Value?] = []
 
     @inline(__always) subscript(id: Int32) -> Value? {
         get { Int(id) < values.count ? values[Int(id)] : nil }
