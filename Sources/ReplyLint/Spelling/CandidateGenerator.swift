@@ -134,10 +134,14 @@ struct CandidateGenerator {
     /// Keeping the word's own accents costs nothing; adding one where it had none (the usual slip)
     /// little; moving or removing one a bit more.
     private func accentCost(_ candidate: Scalars, _ search: Search) -> Double {
-        let written = search.original.filter { Self.accented.contains($0) }
-        let wanted = candidate.filter { Self.accented.contains($0) }
-        if written == wanted { return 0 }
-        return written.isEmpty ? 0.2 : 0.3
+        // The candidate's accented letters, compared in order with the word's (`search.accents`).
+        var k = 0
+        for c in candidate where Self.isAccented(c) {
+            if k >= search.accents.count || search.accents[k] != c { return search.accents.isEmpty ? 0.2 : 0.3 }
+            k += 1
+        }
+        if k != search.accents.count { return search.accents.isEmpty ? 0.2 : 0.3 }
+        return 0
     }
 
     private func confusions(_ search: inout Search) {
@@ -176,30 +180,38 @@ struct CandidateGenerator {
         }
         // Spanish spelling bounds the letters worth trying: one written accent a word, `k` and `w` only in
         // loanwords (tried when the word already has one), `q` only before `u`.
-        let hasAccent = w.contains { Self.acuteVowels.contains($0) }
+        let hasAccent = w.contains { Self.isAcuteVowel($0) }
         let foreign = w.contains("k") || w.contains("w")
         let letters = Self.alphabet.filter { letter in
-            !(hasAccent && Self.acuteVowels.contains(letter)) && (foreign || (letter != "k" && letter != "w"))
+            !(hasAccent && Self.isAcuteVowel(letter)) && (foreign || (letter != "k" && letter != "w"))
         }
+        // One array edited in place for every candidate of a position (an array per candidate was most of
+        // the search's time once the dictionary's answers became a table look-up).
+        var s = w
         for i in 0..<n {
-            for letter in letters where letter != w[i] {
+            let original = w[i]
+            let plainOriginal = Self.plainLetter(original)
+            for letter in letters where letter != original {
                 if letter == "q" && (i + 1 >= n || w[i + 1] != "u") { continue }
-                var s = w
                 s[i] = letter
                 var cost = 1.0
-                if (Self.plain[letter] ?? letter) == (Self.plain[w[i]] ?? w[i]) { cost = 0.5 }
-                else if Self.neighbours(w[i], letter) { cost = 0.85 }
+                if Self.plainLetter(letter) == plainOriginal { cost = 0.5 }
+                else if Self.neighbours(original, letter) { cost = 0.85 }
                 search.attempt(s, cost: cost + (i == 0 ? 0.3 : 0))
             }
+            s[i] = original
         }
+        var inserted = w
+        inserted.insert(" ", at: 0)
         for i in 0...n {
+            // `inserted` is `w` with a free place at `i`.
+            if i > 0 { inserted.swapAt(i - 1, i) }
             for letter in letters {
                 if letter == "q" && (i >= n || w[i] != "u") { continue }
-                var s = w
-                s.insert(letter, at: i)
+                inserted[i] = letter
                 let doubling = (i > 0 && w[i - 1] == letter) || (i < n && w[i] == letter)
                 // A letter left out is the most common typing slip.
-                search.attempt(s, cost: (doubling ? 0.7 : 0.85) + (i == 0 ? 0.3 : 0))
+                search.attempt(inserted, cost: (doubling ? 0.7 : 0.85) + (i == 0 ? 0.3 : 0))
             }
         }
     }
@@ -279,6 +291,31 @@ struct CandidateGenerator {
     static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
 
     static let plain: [Unicode.Scalar: Unicode.Scalar] = ["á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ü": "u"]
+    /// `plain[c] ?? c` without hashing (the candidate search asks millions of times).
+    @inline(__always) static func plainLetter(_ c: Unicode.Scalar) -> Unicode.Scalar {
+        switch c {
+        case "á": return "a"
+        case "é": return "e"
+        case "í": return "i"
+        case "ó": return "o"
+        case "ú", "ü": return "u"
+        default: return c
+        }
+    }
+    /// `accented.contains(c)` without hashing.
+    @inline(__always) static func isAccented(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "á", "é", "í", "ó", "ú", "ü": return true
+        default: return false
+        }
+    }
+    /// `acuteVowels.contains(c)` without hashing.
+    @inline(__always) static func isAcuteVowel(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "á", "é", "í", "ó", "ú": return true
+        default: return false
+        }
+    }
     static let acute: [Unicode.Scalar: Unicode.Scalar] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"]
     static let accented: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú", "ü"]
     static let acuteVowels: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú"]
@@ -308,9 +345,22 @@ struct CandidateGenerator {
     }()
 
     static func neighbours(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        let a = plain[a] ?? a
-        let b = plain[b] ?? b
-        return keyboard[a]?.unicodeScalars.contains(b) ?? false
+        let a = plainLetter(a)
+        let b = plainLetter(b)
+        guard a.isASCII, b.isASCII, a.value >= 0x61, a.value <= 0x7A, b.value >= 0x61, b.value <= 0x7A else {
+            return keyboard[a]?.unicodeScalars.contains(b) ?? false
+        }
+        return neighbourBits[Int(a.value - 0x61)] & (1 << (b.value - 0x61)) != 0
+    }
+
+    /// `keyboard` for the letters a to z, one bit per neighbour.
+    static let neighbourBits: [UInt32] = (0x61...0x7A).map { code -> UInt32 in
+        var bits: UInt32 = 0
+        for near in keyboard[Unicode.Scalar(UInt8(code))]?.unicodeScalars ?? "".unicodeScalars
+        where near.value >= 0x61 && near.value <= 0x7A {
+            bits |= 1 << (near.value - 0x61)
+        }
+        return bits
     }
 
     // MARK: - Search state
@@ -325,9 +375,13 @@ struct CandidateGenerator {
         var tried: [String: Int?] = [:]
         var found: [(word: String, cost: Double, order: Int)] = []
 
+        /// The accented letters of `original`, in order.
+        let accents: Scalars
+
         init(original: Scalars, capitalized: Bool, spell: @escaping (String) -> Bool,
              lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)? = nil) {
             self.original = original
+            accents = original.filter { CandidateGenerator.isAccented($0) }
             self.capitalized = capitalized
             self.spell = spell
             self.lookup = lookup
