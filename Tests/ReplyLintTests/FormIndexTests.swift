@@ -98,11 +98,50 @@ final class FormIndexTests: XCTestCase {
             XCTAssertEqual(verdict, hunspell.spell(probe), probe)
         }
         XCTAssertGreaterThan(answered, probes.count * 3 / 4)
-        // All capitals, apostrophes, hyphens and digits are left to Hunspell.
-        for probe in ["CASAS", "MADRID", "l'casa", "casa-gato", "ca1sa"] { XCTAssertNil(index.verdict(probe), probe) }
+        // All capitals, hyphens and digits are left to Hunspell.
+        for probe in ["CASAS", "MADRID", "casa-gato", "ca1sa"] { XCTAssertNil(index.verdict(probe), probe) }
+        XCTAssertEqual(index.verdict("l'casa"), false)
         XCTAssertEqual(index.verdict("Casas"), true)
         XCTAssertEqual(index.verdict("madrid"), false)
         XCTAssertEqual(index.verdict("reVisar"), false)
+    }
+
+    /// Apostrophes (both kinds) and scalars from U+3000 on: the table answers for them, as Hunspell does.
+    func testApostrophesAndOtherScriptsAreAnsweredAsHunspellDoes() throws {
+        let dic = "6\ncasa/S\nl'agua/S\nd'Artagnan\nrock'n'roll\nDon't\ngato/S\n"
+        let path = try smallDictionary(dic: dic)
+        let hunspell = try HunspellDictionary(path: path)
+        let index = try XCTUnwrap(FormIndex.build(dictionary: path, directory: try folder(), accepts: hunspell.spellAll))
+        var probes: [String] = []
+        for word in ["casa", "casas", "l'agua", "l'aguas", "d'Artagnan", "rock'n'roll", "Don't", "gato", "o'casa", "casa'"] {
+            let curly = word.replacingOccurrences(of: "'", with: "’")
+            for form in [word, curly] {
+                probes += [form, form.lowercased(), form.prefix(1).uppercased() + form.dropFirst(), form.uppercased(),
+                           "'" + form, form + "’"]
+            }
+        }
+        probes += ["日本", "𝑀𝒶𝓇í𝒶", "Ｃａｓａ", "casa😊", "Casa日", "ＣＡＳＡ", "𝒶", "A𝒶", "'A", "A'", "O'B", "O'N"]
+        var answered = 0
+        for probe in probes {
+            let scalars = Array(probe.unicodeScalars)
+            let fromScalars = scalars.withUnsafeBufferPointer { index.verdict(lowercase: $0) }
+            guard let verdict = index.verdict(probe) else {
+                XCTAssertTrue(fromScalars == nil || probe != probe.lowercased(), probe)
+                continue
+            }
+            answered += 1
+            XCTAssertEqual(verdict, hunspell.spell(probe), probe)
+            if probe == probe.lowercased(), let fromScalars { XCTAssertEqual(fromScalars, verdict, probe) }
+        }
+        XCTAssertGreaterThan(answered, probes.count / 2)
+        XCTAssertEqual(index.verdict("l'aguas"), true)
+        XCTAssertEqual(index.verdict("Don't"), true)
+        XCTAssertEqual(index.verdict("don't"), false)
+        XCTAssertNil(index.verdict("DON'T"))
+        XCTAssertNil(index.verdict("O'N"))
+        XCTAssertEqual(index.verdict("O'B"), false)   // no form has a b
+        XCTAssertEqual(index.verdict("日本"), false)
+        XCTAssertEqual(index.verdict("𝑀𝒶𝓇í𝒶"), false)
     }
 
     func testDirectivesOutsideThePlainAffixSubsetAreRefused() throws {
@@ -249,8 +288,8 @@ final class FormIndexTests: XCTestCase {
         XCTAssertFalse(checker.isCorrect("cassa"))
         XCTAssertEqual(checker.suggestions(for: "cassa").words.first, "casa")
         XCTAssertEqual(deferred.loadedHandles, 0)
-        // An apostrophe is Hunspell's to judge: it is loaded then.
-        XCTAssertFalse(checker.isCorrect("ca'sa"))
+        // A hyphen is Hunspell's to judge (it splits words there): it is loaded then.
+        XCTAssertFalse(checker.isCorrect("ca-sa"))
         XCTAssertEqual(deferred.loadedHandles, 1)
     }
 
@@ -270,7 +309,7 @@ final class FormIndexTests: XCTestCase {
     /// two-fold suffixes, capitalised stems): wherever the table answers, it answers as Hunspell does, on
     /// every combination of prefix, stem and one or two suffixes, whether or not the rules allow it.
     func testRandomDictionariesAgreeWithHunspell() throws {
-        let letters = Array("abenorsáéñ").map(String.init)
+        let letters = Array("abenorsáéñ'").map(String.init)
         var disagreements: [String] = []
         var answered = 0
         for seed in 0..<120 {
@@ -392,6 +431,12 @@ final class FormIndexTests: XCTestCase {
                 _ = CandidateGenerator(spell: { probes.insert($0); return hunspell.spell($0) }).candidates(for: written)
             }
         }
+        for word in Array(probes).prefix(300) {
+            probes.insert(word + "'s")
+            probes.insert("l’" + word)
+            probes.insert(word + "日")
+        }
+        probes.formUnion(["𝑀𝒶𝓇í𝒶", "Ｃａｓａ", "Don’t", "d'Artagnan", "O'Higgins", "l'Oréal", "casa😊", "日本"])
         var answered = 0
         var disagreements: [String] = []
         for probe in probes.sorted() {

@@ -15,10 +15,10 @@ import Foundation
 ///   form in the table is a form Hunspell spells.
 /// - The listing covers the affix rules it reads (it refuses dictionaries with other rules), so a word
 ///   of letters the table lacks is one Hunspell rejects; tests compare both on real text.
-/// - `verdict` answers for words of letters in lowercase, with one initial capital, or in mixed case,
-///   the cases whose rules it mirrors (Hunspell accepts `Canción` for `canción`, not `españa` for
-///   `España`). A word with a letter no form has is rejected. Anything else (all capitals, apostrophes,
-///   hyphens, digits, scripts from U+3000 on) gets nil: ask Hunspell.
+/// - `verdict` answers for words of letters and apostrophes in lowercase, with one initial capital, or in
+///   mixed case, the cases whose rules it mirrors (Hunspell accepts `Canción` for `canción`, not `españa`
+///   for `España`). A word with a letter no form has, or a scalar from U+3000 on that no form has, is
+///   rejected. Anything else (all capitals, hyphens, dots, digits) gets nil: ask Hunspell.
 /// - The file records the size, modification time, inode and device of the `.aff` and `.dic` it came
 ///   from; when they change, it is built again.
 ///
@@ -28,7 +28,7 @@ import Foundation
 public final class FormIndex: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLFORMS1".utf8)
     /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 48
     /// Forms listed (with repeats) beyond which a dictionary gets no table: the Spanish one lists about 750,000.
     static let formLimit = 20_000_000
@@ -57,10 +57,17 @@ public final class FormIndex: @unchecked Sendable {
         case lower = 1
         /// An uppercase letter whose lowercase letter some form has.
         case upper = 2
-        /// Not a letter (`.`, `-`, an apostrophe, a digit, a combining mark), or a letter without case
-        /// partner in the forms: Hunspell's to judge.
+        /// Not a letter (`.`, `-`, a digit, a combining mark), or a letter without case partner in the
+        /// forms: Hunspell's to judge.
         case other = 3
+        /// An apostrophe (`'`, `’`): no case, no rule of its own in `spell()` but for words in capitals
+        /// (which get no answer anyway), so a word with one is looked up like any other.
+        case neutral = 4
     }
+    /// Whether no form has a scalar from `letterLimit` on. Then a word with one is not spelled: `spell()`
+    /// compares it (or U+FFFD, which Hunspell puts for a scalar beyond U+FFFF) with the forms, and no
+    /// case mapping of such a scalar lands below `letterLimit`.
+    private let highScalarsAbsent: Bool
     /// Number of forms in the table.
     public let count: Int
 
@@ -74,12 +81,14 @@ public final class FormIndex: @unchecked Sendable {
         let letters = Int(mapping.loadUnaligned(fromByteOffset: 20, as: UInt32.self))
         let blobBytes = Int(mapping.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
         let probes = Int(mapping.loadUnaligned(fromByteOffset: 40, as: UInt32.self))
+        let flags = mapping.loadUnaligned(fromByteOffset: 44, as: UInt32.self)
         guard bucketCount > 0, probes >= 1, probes <= bucketCount, bucketCount & (bucketCount - 1) == 0, forms < bucketCount, letters == FormIndex.letterLimit,
               FormIndex.headerSize + 3 * letters + 4 * bucketCount + blobBytes == size else { return nil }
         base = mapping
         mappedSize = size
         mask = bucketCount - 1
         maxProbe = probes
+        highScalarsAbsent = flags & 1 != 0
         count = forms
         letterKind = (mapping + FormIndex.headerSize).assumingMemoryBound(to: UInt8.self)
         lowercase = (mapping + FormIndex.headerSize + letters).assumingMemoryBound(to: UInt16.self)
@@ -125,28 +134,39 @@ public final class FormIndex: @unchecked Sendable {
     public func verdict(_ word: String) -> Bool? {
         if word.utf8.count >= 100 { return nil }
         var uppercase = 0
+        var neutral = 0
         var firstUpper = false
         var absent = false
         var count = 0
         for scalar in word.unicodeScalars {
             let value = Int(scalar.value)
-            guard value < FormIndex.letterLimit else { return nil }
+            if value >= FormIndex.letterLimit {
+                guard highScalarsAbsent else { return nil }
+                absent = true
+                neutral += 1
+                count += 1
+                continue
+            }
             switch letterKind[value] {
             case Letter.lower.rawValue: break
             case Letter.upper.rawValue:
                 uppercase += 1
                 if count == 0 { firstUpper = true }
             case Letter.absent.rawValue: absent = true
+            case Letter.neutral.rawValue: neutral += 1
             default: return nil
             }
             count += 1
         }
         if count == 0 { return nil }
         if absent { return false }
-        if uppercase == count && count > 1 { return nil }     // all capitals: Hunspell has more rules
+        // Hunspell's capitalisation types: one initial capital comes first; then all capitals, where the
+        // caseless characters count as capitals. All capitals get no answer: Hunspell has more rules.
+        let initialCapital = uppercase == 1 && firstUpper
+        if uppercase > 0 && !initialCapital && uppercase + neutral == count { return nil }
         if contains(word) { return true }
         // One initial capital: Hunspell also tries the word in lowercase.
-        if uppercase == 1 && firstUpper {
+        if initialCapital {
             // The word's bytes with its first letter's replaced by its lowercase letter's (both below U+3000:
             // at most three bytes each).
             let first = word.unicodeScalars.first!
@@ -183,9 +203,12 @@ public final class FormIndex: @unchecked Sendable {
         var length = 0
         for scalar in scalars {
             let value = Int(scalar.value)
-            guard value < FormIndex.letterLimit else { return nil }
+            if value >= FormIndex.letterLimit {
+                guard highScalarsAbsent else { return nil }
+                return false
+            }
             switch letterKind[value] {
-            case Letter.lower.rawValue: break
+            case Letter.lower.rawValue, Letter.neutral.rawValue: break
             case Letter.absent.rawValue: absent = true
             default: return nil
             }
@@ -350,6 +373,9 @@ public final class FormIndex: @unchecked Sendable {
         for value in 0..<letterLimit where kinds[value] == Letter.upper.rawValue && kinds[Int(lower[value])] != Letter.lower.rawValue {
             kinds[value] = Letter.other.rawValue
         }
+        kinds[0x27] = Letter.neutral.rawValue
+        kinds[0x2019] = Letter.neutral.rawValue
+        let highScalarsAbsent = !used.contains { $0 >= UInt32(letterLimit) }
         var bucketCount = 1024
         while bucketCount < forms.count * 2 { bucketCount *= 2 }
         var blob: [UInt8] = []
@@ -381,7 +407,7 @@ public final class FormIndex: @unchecked Sendable {
         put64(UInt64(blob.count))
         put64(fingerprint)
         put32(UInt32(maxProbe))
-        put32(0)
+        put32(highScalarsAbsent ? 1 : 0)
         bytes.append(contentsOf: kinds)
         for value in lower { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         for bucket in buckets { put32(bucket) }
