@@ -33,10 +33,11 @@ struct CandidateGenerator {
     }
 
     let spell: (String) -> Bool
-    /// A cheap look-up for a lowercase candidate (the dictionary's form table), nil where it cannot judge:
-    /// it spares building the text of every rejected candidate. With it, rejected candidates are not
-    /// remembered either: asking again costs less than remembering.
-    var lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)? = nil
+    /// A cheap look-up for a lowercase candidate, written as it is or with its first letter capitalised
+    /// (the dictionary's form table), nil where it cannot judge: it spares building the text of every
+    /// rejected candidate. With it, rejected candidates are not remembered either: asking again costs
+    /// less than remembering.
+    var lookup: ((UnsafeBufferPointer<Unicode.Scalar>, _ capitalized: Bool) -> Bool?)? = nil
 
     /// Ranked candidates for a word the dictionary rejected, written in the word's case (first letter
     /// capitalised or all lowercase), without duplicates.
@@ -369,7 +370,7 @@ struct CandidateGenerator {
         let original: Scalars
         var capitalized: Bool
         let spell: (String) -> Bool
-        let lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)?
+        let lookup: ((UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Bool?)?
         /// Every text tried, with its index in `found` when the dictionary accepted it (without `lookup`;
         /// with it, only the accepted ones).
         var tried: [String: Int?] = [:]
@@ -379,7 +380,7 @@ struct CandidateGenerator {
         let accents: Scalars
 
         init(original: Scalars, capitalized: Bool, spell: @escaping (String) -> Bool,
-             lookup: ((UnsafeBufferPointer<Unicode.Scalar>) -> Bool?)? = nil) {
+             lookup: ((UnsafeBufferPointer<Unicode.Scalar>, Bool) -> Bool?)? = nil) {
             self.original = original
             accents = original.filter { CandidateGenerator.isAccented($0) }
             self.capitalized = capitalized
@@ -389,9 +390,10 @@ struct CandidateGenerator {
 
         mutating func attempt(_ candidate: Scalars, cost: Double) {
             if candidate.isEmpty || candidate == original { return }
-            if !capitalized, let lookup, let known = candidate.withUnsafeBufferPointer(lookup) {
+            if let lookup, let known = candidate.withUnsafeBufferPointer({ lookup($0, capitalized) }) {
                 guard known else { return }
-                let text = String(scalars: candidate)
+                let text = capitalized ? String(candidate[0]).uppercased() + String(scalars: candidate.dropFirst())
+                                       : String(scalars: candidate)
                 if let index = tried[text] ?? nil {
                     if cost < found[index].cost { found[index].cost = cost }
                 } else {

@@ -195,9 +195,10 @@ public final class FormIndex: @unchecked Sendable {
         return false
     }
 
-    /// `verdict` for a word given as scalars, without making its text (the candidate search tries
-    /// hundreds a word); nil where `verdict` would be nil or a scalar is an uppercase letter.
-    public func verdict(lowercase scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool? {
+    /// `verdict` for a word given as lowercase scalars, or for that word with its first letter capitalised,
+    /// without making its text (the candidate search tries hundreds a word); nil where `verdict` would be
+    /// nil, a scalar is not lowercase, or the capital is not one of Spanish's letters.
+    public func verdict(lowercase scalars: UnsafeBufferPointer<Unicode.Scalar>, capitalized: Bool = false) -> Bool? {
         guard !scalars.isEmpty, scalars.count < 25 else { return nil }
         var absent = false
         var length = 0
@@ -215,10 +216,32 @@ public final class FormIndex: @unchecked Sendable {
             length += value < 0x80 ? 1 : value < 0x800 ? 2 : 3
         }
         if absent { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
+        var first = scalars[0].value
+        if capitalized {
+            // One initial capital: the word as written, then in lowercase, as Hunspell tries them.
+            guard let upper = FormIndex.capital(of: first), letterKind[Int(upper)] == Letter.upper.rawValue else { return nil }
+            if encoded(scalars, first: upper, length: length + 2, { contains(bytes: $0) }) { return true }
+            first = scalars[0].value
+        }
+        return encoded(scalars, first: first, length: length, { contains(bytes: $0) })
+    }
+
+    /// The capital of a lowercase letter of Spanish (and of ASCII), or nil.
+    static func capital(of value: UInt32) -> UInt32? {
+        switch value {
+        case 0x61...0x7A: return value - 0x20
+        case 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xFC, 0xF1, 0xE0, 0xE8, 0xEC, 0xF2, 0xF9, 0xE7: return value - 0x20
+        default: return nil
+        }
+    }
+
+    /// `body` with the UTF-8 bytes of `scalars`, the first replaced by `first`.
+    private func encoded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, first: UInt32, length: Int,
+                         _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 3) { buffer in
             var i = 0
-            for scalar in scalars {
-                let value = scalar.value
+            for (k, scalar) in scalars.enumerated() {
+                let value = k == 0 ? first : scalar.value
                 if value < 0x80 {
                     buffer[i] = UInt8(value); i += 1
                 } else if value < 0x800 {
@@ -228,7 +251,7 @@ public final class FormIndex: @unchecked Sendable {
                     buffer[i + 2] = UInt8(0x80 | (value & 0x3F)); i += 3
                 }
             }
-            return contains(bytes: UnsafeBufferPointer(buffer))
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<i]))
         }
     }
 

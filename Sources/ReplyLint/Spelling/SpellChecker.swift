@@ -55,7 +55,7 @@ public final class SpellChecker: @unchecked Sendable {
             // Candidates are lowercase or capitalised letters: the table answers nearly all of them.
             let dictionary = dictionary
             (words, stage) = CandidateGenerator(spell: { forms.verdict($0) ?? dictionary.spell($0) },
-                                                lookup: { forms.verdict(lowercase: $0) })
+                                                lookup: { forms.verdict(lowercase: $0, capitalized: $1) })
                 .candidates(for: word, limit: limit, edits: edits)
         } else {
             (words, stage) = dictionary.withSpeller { spell in
