@@ -168,7 +168,7 @@ struct Lint: ParsableCommand {
             recording?.record(diagnostics)
             let shown = recorded?.take(diagnostics) ?? diagnostics
             tally.add(shown)
-            output.write(renderer.file(shown, source: source))
+            output.write(bytes: renderer.fileBytes(shown, source: source))
         }
         output.write(renderer.begin())
         tally.files = runner.run(paths: paths, stdinName: stdinFilename) { result in
@@ -245,6 +245,11 @@ final class OutputStream {
 
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

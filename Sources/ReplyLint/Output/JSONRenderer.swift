@@ -20,6 +20,10 @@ public struct JSONRenderer: StreamRenderer {
     public mutating func begin() -> String { "{\"version\":1,\"diagnostics\":[" }
 
     public mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String {
+        String(decoding: fileBytes(diagnostics, source: source), as: UTF8.self)
+    }
+
+    public mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8] {
         // Written as bytes: a report of many diagnostics is mostly this loop. The helpers take `out` inout
         // (nested functions capturing it would pay a run-time exclusivity check on every call).
         var out: [UInt8] = []
@@ -49,7 +53,7 @@ public struct JSONRenderer: StreamRenderer {
             Self.raw(",\"fix\":", &out); Self.optional(d.fix, &out)
             out.append(UInt8(ascii: "}"))
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     public mutating func end(_ tally: Tally) -> String {

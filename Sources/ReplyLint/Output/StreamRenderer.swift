@@ -44,9 +44,16 @@ public protocol StreamRenderer {
     /// `source` gives the lines of the files these diagnostics point at.
     mutating func file(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> String
     mutating func end(_ tally: Tally) -> String
+    /// `file` as UTF-8 bytes: what a program writing the report to a file or a pipe wants. A format
+    /// that builds bytes (JSON) returns them without making a String first.
+    mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8]
 }
 
 extension StreamRenderer {
+    public mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8] {
+        Array(file(diagnostics, source: source).utf8)
+    }
+
     /// The whole report at once.
     public mutating func renderAll(_ report: Report, source: (String, Int) -> SourceLine? = { _, _ in nil }) -> String {
         begin() + file(report.diagnostics, source: source) + end(Tally(report))

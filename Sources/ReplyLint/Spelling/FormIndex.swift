@@ -284,6 +284,8 @@ public final class FormIndex: @unchecked Sendable {
     /// The table's file for a dictionary path (without extension) in `directory`.
     /// Named after the real paths of the `.aff` and `.dic` files: the regional names Debian links to one
     /// dictionary (`es_MX`, `es_AR` ...) share one file, and one relative path used from two folders gets two.
+    /// The format's version is in the name too: two replylint versions side by side do not rebuild each
+    /// other's table on every run.
     static func file(for dictionary: String, in directory: String) -> String {
         var name = ""
         for file in [dictionary + ".aff", dictionary + ".dic"] {
@@ -294,7 +296,7 @@ public final class FormIndex: @unchecked Sendable {
                 name += URL(fileURLWithPath: file).standardizedFileURL.path + "\n"
             }
         }
-        return directory + "/forms-" + String(hash(name), radix: 16) + ".bin"
+        return directory + "/forms-" + String(hash(name), radix: 16) + "-v\(version).bin"
     }
 
     /// What identifies the dictionary's files as they are now (through links): sizes, modification times,
