@@ -552,19 +552,22 @@ public struct LexiconMatcher: Sendable {
             var masked: [Int] = []
             units.reserveCapacity(context.tokens.count)
             context.tokens.withUnsafeBufferPointer { tokens in
-                for (index, token) in tokens.enumerated() {
-                    if token.kind == .word, let templates, token.word >= 0 {
-                        let made = templates.value(token.word) {
-                            Template(unit: Self.wordUnit(token.folded, range: token.range, sentence: token.sentence, words),
-                                     masked: Self.isMasked(token.folded))
+                for index in tokens.indices {
+                    // Most tokens are words met before: their fields are read in place, without copying the token.
+                    if tokens[index].kind == .word, let templates, tokens[index].word >= 0 {
+                        let made = templates.value(tokens[index].word) {
+                            Template(unit: Self.wordUnit(tokens[index].folded, range: tokens[index].range,
+                                                         sentence: tokens[index].sentence, words),
+                                     masked: Self.isMasked(tokens[index].folded))
                         }
                         var unit = made.unit
-                        unit.range = token.range
-                        unit.sentence = token.sentence
+                        unit.range = tokens[index].range
+                        unit.sentence = tokens[index].sentence
                         units.append(unit)
                         if made.masked { masked.append(index) }
                         continue
                     }
+                    let token = tokens[index]
                     if token.kind == .word && Self.isMasked(token.folded) { masked.append(index) }
                     switch token.kind {
                     case .word, .number, .hashtag:

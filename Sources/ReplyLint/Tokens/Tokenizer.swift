@@ -143,9 +143,11 @@ public final class Tokenizer {
             start = next
             if let kind = classify(buffer, segment, status: status) {
                 if let id = wordTable.id(buffer, segment, { entry(buffer, segment) }) {
-                    let known = wordTable.entries[Int(id)]
-                    var token = Token(kind: kind, range: segment, text: known.text, lower: known.lower, folded: known.folded,
-                                      sentence: 0, spaceBefore: false, shape: known.shape)
+                    // The entry's fields read in place (a copy of the entry would retain and release its texts).
+                    let e = Int(id)
+                    var token = Token(kind: kind, range: segment, text: wordTable.entries[e].text,
+                                      lower: wordTable.entries[e].lower, folded: wordTable.entries[e].folded,
+                                      sentence: 0, spaceBefore: false, shape: wordTable.entries[e].shape)
                     token.word = id
                     tokens.append(token)
                 } else {
