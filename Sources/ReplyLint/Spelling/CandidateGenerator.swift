@@ -391,30 +391,33 @@ struct CandidateGenerator {
         mutating func attempt(_ candidate: Scalars, cost: Double) {
             if candidate.isEmpty || candidate == original { return }
             if let lookup, let known = candidate.withUnsafeBufferPointer({ lookup($0, capitalized) }) {
-                guard known else { return }
-                let text = capitalized ? String(candidate[0]).uppercased() + String(scalars: candidate.dropFirst())
-                                       : String(scalars: candidate)
-                if let index = tried[text] ?? nil {
-                    if cost < found[index].cost { found[index].cost = cost }
-                } else {
-                    tried[text] = found.count
-                    found.append((text, cost, found.count))
-                }
+                if known { accept(text(candidate), cost: cost) }
                 return
             }
-            var text = String(scalars: candidate)
-            if capitalized, let first = candidate.first {
-                text = String(first).uppercased() + String(scalars: candidate.dropFirst())
-            }
+            let text = text(candidate)
             if let known = tried[text] {
                 if let index = known, cost < found[index].cost { found[index].cost = cost }
                 return
             }
             if spell(text) {
-                tried[text] = found.count
-                found.append((text, cost, found.count))
+                accept(text, cost: cost)
             } else {
                 tried[text] = .some(nil)
+            }
+        }
+
+        /// The candidate written in the word's case.
+        private func text(_ candidate: Scalars) -> String {
+            capitalized ? String(candidate[0]).uppercased() + String(scalars: candidate.dropFirst()) : String(scalars: candidate)
+        }
+
+        /// A word the dictionary accepts, at its lowest cost so far.
+        private mutating func accept(_ text: String, cost: Double) {
+            if let index = tried[text] ?? nil {
+                if cost < found[index].cost { found[index].cost = cost }
+            } else {
+                tried[text] = found.count
+                found.append((text, cost, found.count))
             }
         }
 

@@ -175,15 +175,7 @@ public final class FormIndex: @unchecked Sendable {
             var word = word
             return word.withUTF8 { bytes in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count + 3) { buffer in
-                    var i = 0
-                    if lower < 0x80 {
-                        buffer[0] = UInt8(lower); i = 1
-                    } else if lower < 0x800 {
-                        buffer[0] = UInt8(0xC0 | (lower >> 6)); buffer[1] = UInt8(0x80 | (lower & 0x3F)); i = 2
-                    } else {
-                        buffer[0] = UInt8(0xE0 | (lower >> 12)); buffer[1] = UInt8(0x80 | ((lower >> 6) & 0x3F))
-                        buffer[2] = UInt8(0x80 | (lower & 0x3F)); i = 3
-                    }
+                    var i = UTF8Bytes.put(lower, buffer, at: 0)
                     for byte in bytes[firstLength...] {
                         buffer[i] = byte
                         i += 1
@@ -213,7 +205,7 @@ public final class FormIndex: @unchecked Sendable {
             case Letter.absent.rawValue: absent = true
             default: return nil
             }
-            length += value < 0x80 ? 1 : value < 0x800 ? 2 : 3
+            length += UTF8Bytes.width(scalar.value)
         }
         if absent { return false }
         var first = scalars[0].value
@@ -239,18 +231,8 @@ public final class FormIndex: @unchecked Sendable {
     private func encoded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, first: UInt32, length: Int,
                          _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 3) { buffer in
-            var i = 0
-            for (k, scalar) in scalars.enumerated() {
-                let value = k == 0 ? first : scalar.value
-                if value < 0x80 {
-                    buffer[i] = UInt8(value); i += 1
-                } else if value < 0x800 {
-                    buffer[i] = UInt8(0xC0 | (value >> 6)); buffer[i + 1] = UInt8(0x80 | (value & 0x3F)); i += 2
-                } else {
-                    buffer[i] = UInt8(0xE0 | (value >> 12)); buffer[i + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
-                    buffer[i + 2] = UInt8(0x80 | (value & 0x3F)); i += 3
-                }
-            }
+            var i = UTF8Bytes.put(first, buffer, at: 0)
+            for scalar in scalars.dropFirst() { i = UTF8Bytes.put(scalar.value, buffer, at: i) }
             return body(UnsafeBufferPointer(rebasing: buffer[0..<i]))
         }
     }
