@@ -84,8 +84,8 @@ public final class SpellChecker: @unchecked Sendable {
     /// a missing dictionary is looked for once.
     ///
     /// With a cache folder (`FormIndex.cacheDirectory`), it maps the dictionary's form table and loads
-    /// Hunspell only when a word needs it. The first time, it loads Hunspell, builds the table (about a
-    /// second for the Spanish dictionary) and writes it there.
+    /// Hunspell only when a word needs it. The first time, it loads Hunspell, builds the table (about 3 s
+    /// for the Spanish dictionary, once per machine) and writes it there.
     public static func shared(dictionary path: String) -> Result<SpellChecker, SpellingSetupError> {
         lock.lock()
         defer { lock.unlock() }
