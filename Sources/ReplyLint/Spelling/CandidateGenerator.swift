@@ -303,14 +303,14 @@ struct CandidateGenerator {
         default: return c
         }
     }
-    /// `accented.contains(c)` without hashing.
+    /// A vowel with an acute accent, or `ü`.
     @inline(__always) static func isAccented(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "á", "é", "í", "ó", "ú", "ü": return true
         default: return false
         }
     }
-    /// `acuteVowels.contains(c)` without hashing.
+    /// A vowel with an acute accent.
     @inline(__always) static func isAcuteVowel(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "á", "é", "í", "ó", "ú": return true
@@ -318,8 +318,6 @@ struct CandidateGenerator {
         }
     }
     static let acute: [Unicode.Scalar: Unicode.Scalar] = ["a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"]
-    static let accented: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú", "ü"]
-    static let acuteVowels: Set<Unicode.Scalar> = ["á", "é", "í", "ó", "ú"]
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzñáéíóúü".unicodeScalars)
 
     /// Neighbours on a Spanish QWERTY keyboard.

@@ -15,7 +15,6 @@ public final class HunspellDictionary: @unchecked Sendable {
     private var all: [OpaquePointer] = []
     /// Handles loaded or being loaded.
     private var reserved = 0
-    private var loads = 0
     private let maxHandles: Int
 
     /// Loads `<path>.aff` and `<path>.dic`; both must exist and the dictionary must be UTF-8.
@@ -46,14 +45,13 @@ public final class HunspellDictionary: @unchecked Sendable {
         free = [handle]
         all = [handle]
         reserved = 1
-        loads = 1
     }
 
     /// How many Hunspell handles this dictionary has loaded so far.
     public var loadedHandles: Int {
         condition.lock()
         defer { condition.unlock() }
-        return loads
+        return all.count
     }
 
     deinit { for handle in all { Hunspell_destroy(handle) } }
@@ -71,7 +69,6 @@ public final class HunspellDictionary: @unchecked Sendable {
             condition.lock()
             if let made {
                 all.append(made)
-                loads += 1
                 handle = made
             } else {
                 reserved -= 1
