@@ -43,6 +43,18 @@ final class TokenizerTests: XCTestCase {
                        ["punctuation:(", "word:ver", "url:https://a.com/x_(y)", "punctuation:)"])
     }
 
+    func testLinksInAnyCaseAndRunsThatAreNotLinks() {
+        // Scheme, www and top-level domain in capitals are links all the same.
+        XCTAssertEqual(tokens("Vea HTTPS://EMPRESA.COM/AYUDA o WWW.Empresa.Es o Tienda.MX hoy").filter { $0.kind == .url }.map(\.text),
+                       ["HTTPS://EMPRESA.COM/AYUDA", "WWW.Empresa.Es", "Tienda.MX"])
+        // Dots that make no link: an unknown domain, an empty label, a trailing dot, abbreviations,
+        // numbers, a scheme with nothing after it, an at sign with no domain after it.
+        for text in ["archivo.xyz", "a..com", "fin.", "S.A.", "1.500", "https://", "www.a", "usuario@", "hola@empresa"] {
+            XCTAssertFalse(tokens("Vea \(text) hoy").contains { $0.kind == .url || $0.kind == .email }, text)
+        }
+        XCTAssertEqual(tokens("(empresa.com)").map(\.kind), [.punctuation, .url, .punctuation])
+    }
+
     func testPlaceholders() {
         let text = "Hola {{nombre}}, su pedido {pedido} de %s (%1$d) llega ${fecha} a [NOMBRE_TIENDA]."
         XCTAssertEqual(tokens(text).filter { $0.kind == .placeholder }.map(\.text),

@@ -23,6 +23,18 @@ enum SpecialScanner {
             var i = 0
             while i < n {
                 let c = b[i]
+                if isWordByte(c) {
+                    // A word: only its first byte may start a span (a link); the bytes after it are
+                    // passed over in a tight loop.
+                    if (i == 0 || !isWordByte(b[i - 1])) && isURLByte(c), let span = link(b, i) {
+                        spans.append(span)
+                        i = span.range.upperBound
+                        continue
+                    }
+                    i += 1
+                    while i < n && isWordByte(b[i]) { i += 1 }
+                    continue
+                }
                 let atStart = i == 0 || !isWordByte(b[i - 1])
                 var found: Span?
                 switch c {
@@ -197,36 +209,74 @@ enum SpecialScanner {
             }
         }
         guard j > i else { return nil }
-        // Most words hold no dot, colon or at sign: no string work for them.
+        // Most runs hold no dot, colon or at sign: nothing more to look at then.
         var marked = false
         for k in i..<j where b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ":") || b[k] == UInt8(ascii: "@") {
             marked = true
             break
         }
         guard marked else { return nil }
+        // The run is ASCII (`isURLByte` takes no other byte): its length is its count of characters.
+        let length = j - i
+        if hasPrefix(b, i, j, "http://") || hasPrefix(b, i, j, "https://") {
+            return length > 8 ? Span(kind: .url, range: i..<j) : nil
+        }
+        if hasPrefix(b, i, j, "www.") && length > 5 { return Span(kind: .url, range: i..<j) }
+        if b[i..<j].contains(UInt8(ascii: "@")) {
+            return address(b, i, j)
+        }
+        return bareDomain(b, i, j) ? Span(kind: .url, range: i..<j) : nil
+    }
+
+    /// `b[i..<j]` starts with `prefix` (lowercase ASCII), in any case.
+    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, _ prefix: StaticString) -> Bool {
+        guard j - i >= prefix.utf8CodeUnitCount else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<prefix.utf8CodeUnitCount where b[i + k] | (isUpperASCII(b[i + k]) ? 0x20 : 0) != p[k] {
+            return false
+        }
+        return true
+    }
+
+    @inline(__always) static func isUpperASCII(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+
+    /// A bare `name.tld[/path]`: before the first `/`, `?` or `#`, labels of letters, digits and
+    /// hyphens, none empty, at least two, the last a known top-level domain.
+    static func bareDomain(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        var hostEnd = i
+        while hostEnd < j && b[hostEnd] != UInt8(ascii: "/") && b[hostEnd] != UInt8(ascii: "?") && b[hostEnd] != UInt8(ascii: "#") {
+            hostEnd += 1
+        }
+        var labels = 0
+        var labelStart = i
+        for k in i...hostEnd {
+            if k == hostEnd || b[k] == UInt8(ascii: ".") {
+                guard k > labelStart else { return false }
+                labels += 1
+                if k < hostEnd { labelStart = k + 1 }
+                continue
+            }
+            let c = b[k]
+            guard isAlnum(c) || c == UInt8(ascii: "-") else { return false }
+        }
+        guard labels >= 2 else { return false }
+        var tld = ""
+        for k in labelStart..<hostEnd { tld.unicodeScalars.append(Unicode.Scalar(b[k] | (isUpperASCII(b[k]) ? 0x20 : 0))) }
+        return domains.contains(tld)
+    }
+
+    /// An e-mail address in the run `b[i..<j]`, which holds an at sign.
+    static func address(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> Span? {
         let run = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
-        let lower = run.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            return lower.count > 8 ? Span(kind: .url, range: i..<j) : nil
-        }
-        if lower.hasPrefix("www.") && lower.count > 5 { return Span(kind: .url, range: i..<j) }
-        if let at = run.utf8.firstIndex(of: UInt8(ascii: "@")) {
-            let local = run.utf8[run.utf8.startIndex..<at]
-            let domain = run.utf8[run.utf8.index(after: at)...]
-            guard !local.isEmpty, domain.contains(UInt8(ascii: ".")) else { return nil }
-            let parts = String(decoding: domain, as: UTF8.self).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }),
-                  let tld = parts.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }) else { return nil }
-            // The address ends where the domain does.
-            let domainLength = parts.joined(separator: ".").utf8.count
-            return Span(kind: .email, range: i..<(i + local.count + 1 + domainLength))
-        }
-        // Bare domain: labels of letters, digits and hyphens, a known TLD, optionally a path.
-        let hostEnd = lower.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? lower.endIndex
-        let host = lower[..<hostEnd]
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
-              let tld = labels.last, domains.contains(String(tld)) else { return nil }
-        return Span(kind: .url, range: i..<j)
+        guard let at = run.utf8.firstIndex(of: UInt8(ascii: "@")) else { return nil }
+        let local = run.utf8[run.utf8.startIndex..<at]
+        let domain = run.utf8[run.utf8.index(after: at)...]
+        guard !local.isEmpty, domain.contains(UInt8(ascii: ".")) else { return nil }
+        let parts = String(decoding: domain, as: UTF8.self).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }),
+              let tld = parts.last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }) else { return nil }
+        // The address ends where the domain does.
+        let domainLength = parts.joined(separator: ".").utf8.count
+        return Span(kind: .email, range: i..<(i + local.count + 1 + domainLength))
     }
 }
