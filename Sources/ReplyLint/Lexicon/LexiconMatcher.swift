@@ -486,16 +486,43 @@ public struct LexiconMatcher: Sendable {
     // MARK: - Matching
 
     struct Unit {
-        var keys: [String]
-        var collapsed: [String]?
+        /// How the unit reads, in one object: a unit is copied for every token of every document,
+        /// and one reference costs one retain where three arrays cost three.
+        final class Forms {
+            let keys: [String]
+            let collapsed: [String]?
+            /// A word with hidden letters (`m*dre`), matched against phrase words.
+            let mask: Mask?
+            /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
+            let isPlain: Bool
+
+            init(keys: [String], collapsed: [String]?, mask: Mask?) {
+                self.keys = keys
+                self.collapsed = collapsed
+                self.mask = mask
+                isPlain = keys.count == 1 && collapsed == nil && mask == nil
+            }
+
+            /// The reading of a token that is no word: it breaks phrases.
+            static let none = Forms(keys: [], collapsed: nil, mask: nil)
+        }
+
+        let forms: Forms
         var range: Range<Int>
         var sentence: Int
         var disguised: Bool
-        /// A word with hidden letters (`m*dre`), matched against phrase words.
-        var mask: Mask? = nil
 
-        /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
-        var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
+        init(keys: [String], collapsed: [String]?, mask: Mask? = nil, range: Range<Int>, sentence: Int, disguised: Bool) {
+            forms = keys.isEmpty && collapsed == nil && mask == nil ? .none : Forms(keys: keys, collapsed: collapsed, mask: mask)
+            self.range = range
+            self.sentence = sentence
+            self.disguised = disguised
+        }
+
+        var keys: [String] { forms.keys }
+        var collapsed: [String]? { forms.collapsed }
+        var mask: Mask? { forms.mask }
+        var isPlain: Bool { forms.isPlain }
         /// The vocabulary number of a plain unit's word; -1 when no matcher starts anything with it (or
         /// the unit has no word), -2 for a unit that is not plain (looked up by its keys).
         var id: Int32 = -1
@@ -676,10 +703,10 @@ public struct LexiconMatcher: Sendable {
                 let end = tokens[span.upperBound - 1].range.upperBound
                 while u < units.count && units[u].range.lowerBound < end { u += 1 }
                 let read = reading(text(span))
-                var unit = Unit(keys: read.keys, collapsed: nil, range: start..<end,
+                var unit = Unit(keys: read.keys,
+                                collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
+                                mask: glued ? read.mask : nil, range: start..<end,
                                 sentence: tokens[span.lowerBound].sentence, disguised: true)
-                if glued, let mask = read.mask { unit.mask = mask }
-                if read.collapsed.contains(where: { $0 != nil }) { unit.collapsed = unit.keys.map(LexiconMatcher.collapse) }
                 unit.number(words)
                 if current != nil && first - currentEnd >= 2 * reach { close() }
                 if current == nil {
