@@ -59,6 +59,17 @@ final class StreamingTests: XCTestCase {
         }
     }
 
+    func testOnlySortedUniqueDiagnosticsSkipTheSinksSort() throws {
+        let result = Runner(linter: try TestSupport.linter(), threads: 1).run(paths: paths)
+        let diagnostics = result.report.diagnostics
+        XCTAssertGreaterThan(diagnostics.count, 3)
+        XCTAssertTrue(Runner.isStrictlyOrdered(diagnostics))
+        XCTAssertTrue(Runner.isStrictlyOrdered([]))
+        XCTAssertFalse(Runner.isStrictlyOrdered(diagnostics + [diagnostics[0]]), "out of order")
+        XCTAssertFalse(Runner.isStrictlyOrdered([diagnostics[1], diagnostics[1]]), "a repeat")
+        XCTAssertFalse(Runner.isStrictlyOrdered(Array(diagnostics.reversed())))
+    }
+
     func testWorkersWaitInsteadOfPilingUpResults() {
         // Job 0 is slow; with a window of 2, job 2 cannot start before job 0 is handed on.
         let order = InOrder(window: 2)

@@ -61,43 +61,59 @@ public final class Linter: Sendable {
         var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
         if let worker { context.worker = worker }
         context.words = tokenizer.wordTable
-        var placed: [(Finding, Active)] = []
-        for entry in active where entry.description.category != .spelling {
+        // Findings with the index of their rule in `active` (an index, not a copy of the entry: a
+        // reply may have thousands of findings).
+        var placed: [(finding: Finding, rule: Int)] = []
+        for (index, entry) in active.enumerated() where entry.description.category != .spelling {
             for finding in entry.rule.check(context) {
-                placed.append((finding, entry))
+                placed.append((finding, index))
             }
         }
         // A register or polemic finding inside a profanity or discrimination finding (`mieeerda` stretched,
         // `fuera los inmigrantes`) says less than it: the stronger one is reported alone.
-        let strong = SpanIndex(placed.filter { $0.1.description.category == .profanity || $0.1.description.category == .discrimination }.map { $0.0.range })
+        var strongRanges: [Range<Int>] = []
+        for i in placed.indices {
+            let category = active[placed[i].rule].description.category
+            if category == .profanity || category == .discrimination { strongRanges.append(placed[i].finding.range) }
+        }
+        let strong = SpanIndex(strongRanges)
         if !strong.isEmpty {
-            placed.removeAll { finding, entry in
-                (entry.description.category == .register || entry.description.category == .polemic) && strong.covers(finding.range)
+            placed.removeAll { placed in
+                let category = active[placed.rule].description.category
+                return (category == .register || category == .polemic) && strong.covers(placed.finding.range)
             }
         }
         // Spelling yields to every other family: a word already flagged as profanity or as chat
         // slang is not also a spelling mistake. The spelling rules run last and skip those words (no
         // dictionary look-up, no suggestion search); a finding that still overlaps one is dropped.
-        let claimed = SpanIndex(placed.map { $0.0.range })
+        var claimedRanges: [Range<Int>] = []
+        claimedRanges.reserveCapacity(placed.count)
+        for i in placed.indices { claimedRanges.append(placed[i].finding.range) }
+        let claimed = SpanIndex(claimedRanges)
         context.claimed = claimed
-        for entry in active where entry.description.category == .spelling {
+        for (index, entry) in active.enumerated() where entry.description.category == .spelling {
             for finding in entry.rule.check(context) {
-                placed.append((finding, entry))
+                // Spelling findings are the last ones: only they can overlap a claimed span.
+                if !claimed.isEmpty && claimed.overlaps(finding.range) { continue }
+                placed.append((finding, index))
             }
         }
-        if !claimed.isEmpty {
-            placed.removeAll { finding, entry in
-                entry.description.category == .spelling && claimed.overlaps(finding.range)
-            }
-        }
-        var diagnostics = placed.map { place($0.0, $0.1, in: document) }
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(placed.count)
+        for i in placed.indices { diagnostics.append(place(placed[i].finding, active[placed[i].rule], in: document)) }
         diagnostics.sort(by: Diagnostic.ordered)
-        // The same rule twice on the same span says nothing new.
-        var unique: [Diagnostic] = []
-        for diagnostic in diagnostics where unique.last.map({ !($0.rule == diagnostic.rule && $0.offset == diagnostic.offset && $0.length == diagnostic.length) }) ?? true {
-            unique.append(diagnostic)
+        // The same rule twice on the same span says nothing new: removed in place, the rest kept in order.
+        var kept = 0
+        for i in diagnostics.indices {
+            if kept > 0 && diagnostics[kept - 1].rule == diagnostics[i].rule && diagnostics[kept - 1].offset == diagnostics[i].offset
+                && diagnostics[kept - 1].length == diagnostics[i].length {
+                continue
+            }
+            if kept != i { diagnostics.swapAt(kept, i) }
+            kept += 1
         }
-        return unique
+        diagnostics.removeSubrange(kept...)
+        return diagnostics
     }
 
     /// A message is one line: a flagged span that crosses a line break is quoted on one line.

@@ -109,6 +109,12 @@ public struct Runner: Sendable {
         withoutActuallyEscaping(each) { each in
             let sink = Sink { result, job in
                 // Sorted and without repeats; a diagnostic about another file (a config) only once.
+                // A file's diagnostics nearly always come sorted, unique and about that file alone:
+                // they are then handed on as they are, without a copy.
+                if Self.isStrictlyOrdered(result.diagnostics) && !result.diagnostics.contains(where: { $0.path != job.path }) {
+                    each(result)
+                    return
+                }
                 var unique: [Diagnostic] = []
                 for d in result.diagnostics.sorted(by: Diagnostic.ordered) where unique.last != d {
                     if d.path != job.path {
@@ -124,6 +130,16 @@ public struct Runner: Sendable {
             lintAll(ordered, sink)
         }
         return files
+    }
+
+    /// Each diagnostic sorts strictly before the next: the list is sorted and has no repeats.
+    static func isStrictlyOrdered(_ diagnostics: [Diagnostic]) -> Bool {
+        var i = 1
+        while i < diagnostics.count {
+            if !Diagnostic.ordered(diagnostics[i - 1], diagnostics[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     enum Job: Sendable {
@@ -266,7 +282,8 @@ public struct Runner: Sendable {
         }
         let suppressions = Suppressions(file: file)
         diagnostics = suppressions.apply(to: diagnostics, knownNames: linter.knownNames, file: file)
-        return diagnostics.sorted(by: Diagnostic.ordered)
+        diagnostics.sort(by: Diagnostic.ordered)
+        return diagnostics
     }
 }
 
