@@ -53,7 +53,8 @@ public struct Token: Sendable, Equatable {
     public var word: Int32 = -1
 
     public init(kind: TokenKind, range: Range<Int>, text: String, lower: String, folded: String,
-                sentence: Int, spaceBefore: Bool, shape: TokenShape? = nil) {
+                sentence: Int, spaceBefore: Bool, shape: TokenShape? = nil, word: Int32 = -1) {
+        self.word = word
         self.kind = kind
         self.range = range
         self.text = text

@@ -144,12 +144,12 @@ public final class Tokenizer {
             if let kind = classify(buffer, segment, status: status) {
                 if let id = wordTable.id(buffer, segment, { entry(buffer, segment) }) {
                     // The entry's fields read in place (a copy of the entry would retain and release its texts).
+                    // Made in the append itself: a token made first and then appended is copied and
+                    // destroyed, which retains and releases its three texts once more.
                     let e = Int(id)
-                    var token = Token(kind: kind, range: segment, text: wordTable.entries[e].text,
-                                      lower: wordTable.entries[e].lower, folded: wordTable.entries[e].folded,
-                                      sentence: 0, spaceBefore: false, shape: wordTable.entries[e].shape)
-                    token.word = id
-                    tokens.append(token)
+                    tokens.append(Token(kind: kind, range: segment, text: wordTable.entries[e].text,
+                                        lower: wordTable.entries[e].lower, folded: wordTable.entries[e].folded,
+                                        sentence: 0, spaceBefore: false, shape: wordTable.entries[e].shape, word: id))
                 } else {
                     tokens.append(makeToken(buffer, kind, segment))
                 }
