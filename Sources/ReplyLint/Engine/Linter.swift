@@ -125,17 +125,20 @@ public final class Linter: Sendable {
     /// False when the message surely has no line break: none of the bytes that start one (a byte
     /// scan; walking the message by characters cost more than the rest of placing a finding).
     static func mayHoldLineBreak(_ message: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in message.utf8 {
-            switch byte {
-            case 0x0A...0x0D: return true
-            case 0x85 where previous == 0xC2: return true  // U+0085
-            case 0xA8, 0xA9: if previous == 0x80 { return true }  // U+2028, U+2029 (E2 80 A8/A9)
-            default: break
+        var message = message
+        return message.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x0A...0x0D: return true
+                case 0x85 where previous == 0xC2: return true  // U+0085
+                case 0xA8, 0xA9: if previous == 0x80 { return true }  // U+2028, U+2029 (E2 80 A8/A9)
+                default: break
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 
     func place(_ finding: Finding, _ entry: Active, in document: Document) -> Diagnostic {

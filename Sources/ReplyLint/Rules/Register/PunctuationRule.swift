@@ -47,10 +47,12 @@ struct PunctuationRule: Rule {
         case dots     // . …
 
         init?(_ text: String) {
-            switch text {
-            case "!", "?": self = .closing
-            case "¡", "¿": self = .opening
-            case ".", "…": self = .dots
+            // By bytes: asked for every punctuation token, most of them commas and periods.
+            var utf8 = text.utf8.makeIterator()
+            switch (utf8.next(), utf8.next(), utf8.next(), utf8.next()) {
+            case (0x21, nil, _, _), (0x3F, nil, _, _): self = .closing          // ! ?
+            case (0xC2, 0xA1, nil, _), (0xC2, 0xBF, nil, _): self = .opening   // ¡ ¿
+            case (0x2E, nil, _, _), (0xE2, 0x80, 0xA6, nil): self = .dots      // . …
             default: return nil
             }
         }
@@ -67,9 +69,12 @@ struct PunctuationRule: Rule {
                     && tokens[j].range.lowerBound == tokens[j - 1].range.upperBound && Mark(tokens[j].text) == mark {
                 j += 1
             }
-            let run = tokens[i..<j].map(\.text)
-            let range = tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound
-            if let finding = judge(run, mark: mark, range: range) { findings.append(finding) }
+            // One mark alone is never a finding (a lone `…` is three dots): only runs are judged.
+            if j - i >= 2 {
+                let run = tokens[i..<j].map(\.text)
+                let range = tokens[i].range.lowerBound..<tokens[j - 1].range.upperBound
+                if let finding = judge(run, mark: mark, range: range) { findings.append(finding) }
+            }
             i = j
         }
         return findings
