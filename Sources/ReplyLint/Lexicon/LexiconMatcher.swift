@@ -943,22 +943,27 @@ public struct LexiconMatcher: Sendable {
 
     /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
     static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
-        func isLetter(_ i: Int) -> Bool {
-            guard tokens[i].kind == .word || tokens[i].kind == .number else { return false }
-            // One byte, or a few bytes that are not all ASCII, before counting characters.
-            let bytes = tokens[i].folded.utf8
-            return bytes.count == 1 || (bytes.count <= 8 && bytes.contains { $0 >= 0x80 } && tokens[i].folded.count == 1)
+        tokens.withUnsafeBufferPointer { tokens in
+            @inline(__always) func isLetter(_ i: Int) -> Bool {
+                guard tokens[i].kind == .word || tokens[i].kind == .number else { return false }
+                // One byte, or a few bytes that are not all ASCII, before counting characters.
+                let count = tokens[i].folded.utf8.count
+                if count == 1 { return true }
+                // An ASCII word folds to ASCII: longer than one byte, it is longer than one letter.
+                if count > 8 || tokens[i].shape.contains(.ascii) { return false }
+                return tokens[i].folded.utf8.contains { $0 >= 0x80 } && tokens[i].folded.count == 1
+            }
+            var result: [Range<Int>] = []
+            var i = 0
+            while i < tokens.count {
+                guard isLetter(i) else { i += 1; continue }
+                var j = i + 1
+                while j < tokens.count, isLetter(j), tokens[j].sentence == tokens[i].sentence { j += 1 }
+                if j - i >= 2 { result.append(i..<j) }
+                i = j
+            }
+            return result
         }
-        var result: [Range<Int>] = []
-        var i = 0
-        while i < tokens.count {
-            guard isLetter(i) else { i += 1; continue }
-            var j = i + 1
-            while j < tokens.count, isLetter(j), tokens[j].sentence == tokens[i].sentence { j += 1 }
-            if j - i >= 2 { result.append(i..<j) }
-            i = j
-        }
-        return result
     }
 
     /// The word units again, with each glued cluster and each spelled-out run taken as one word, and
