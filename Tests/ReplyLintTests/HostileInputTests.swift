@@ -575,4 +575,25 @@ final class HostileSpanIndexTests: XCTestCase {
             }
         }
     }
+
+    func testTheSweepAnswersLikeTheSearchInAnyOrder() {
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(seed >> 33) % n
+        }
+        for round in 0..<300 {
+            let ranges: [Range<Int>] = (0..<next(10)).map { _ in let a = next(60); return a..<(a + next(8)) }
+            let index = SpanIndex(ranges)
+            var sweep = SpanIndex.Sweep(index)
+            // Mostly in text order, as a rule walks its tokens; every few rounds a query goes back.
+            var at = 0
+            for _ in 0..<40 {
+                if round % 3 == 0 && next(5) == 0 { at = next(60) }
+                let query = at..<(at + next(5))
+                XCTAssertEqual(sweep.overlaps(query), ranges.contains { $0.overlaps(query) }, "\(ranges) \(query)")
+                at += next(4)
+            }
+        }
+    }
 }

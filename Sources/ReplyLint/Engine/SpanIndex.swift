@@ -46,4 +46,24 @@ struct SpanIndex {
         let prefix = count { $0 < range.upperBound }
         return prefix > 0 && furthestEnd[prefix - 1] > range.lowerBound
     }
+
+    /// `overlaps` for ranges asked in text order (a rule walking its tokens): the prefix of starts
+    /// before each range's end only grows, so it is extended instead of searched for. A range that
+    /// ends before the last one asked gets a search.
+    struct Sweep {
+        let index: SpanIndex
+        private var prefix = 0
+        private var lastEnd = Int.min
+
+        init(_ index: SpanIndex) { self.index = index }
+
+        mutating func overlaps(_ range: Range<Int>) -> Bool {
+            guard !range.isEmpty, !index.starts.isEmpty else { return false }
+            if range.upperBound < lastEnd { prefix = index.count { $0 < range.upperBound } }
+            lastEnd = range.upperBound
+            let starts = index.starts
+            while prefix < starts.count && starts[prefix] < range.upperBound { prefix += 1 }
+            return prefix > 0 && index.furthestEnd[prefix - 1] > range.lowerBound
+        }
+    }
 }

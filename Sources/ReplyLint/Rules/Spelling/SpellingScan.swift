@@ -99,9 +99,10 @@ struct SpellingScan: Sendable {
         let verdicts = context.worker.value(memoKey(voseo: voseo)) { Verdicts() }
         let byWord: WordMemo<Remembered>? = context.wordMemo(memoKey(voseo: voseo))
         var result: [Report] = []
+        var claimed = SpanIndex.Sweep(context.claimed)
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, !context.claimed.overlaps(tokens[i].range) else { i += 1; continue }
+            guard tokens[i].kind == .word, !claimed.overlaps(tokens[i].range) else { i += 1; continue }
             // The token's fields are read in place; it is copied only for a word not met before.
             let range = tokens[i].range
             // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
