@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Instructions replylint executes on the 1 MB benchmark text, one thread, counted by callgrind:
 # the same count for the same binary and input whatever else the machine is doing, so two versions
-# can be compared where timings wander by 10 to 30 %.
+# can be compared where timings wander by 10 to 30 %. Swift seeds its hashing at random in each
+# process, which moves the count by up to 0.5 %: the run fixes the seed (SWIFT_DETERMINISTIC_HASHING),
+# and two runs of one binary then differ by less than 0.01 %.
 #
 # Usage: bash benchmarks/instructions.sh [CORPUS_DIR]   (default benchmarks/data/corpus-1mb;
 #        python3 benchmarks/bench.py builds it)
@@ -19,7 +21,7 @@ cp .build-cg/release/replylint "$work/replylint"
 strip --strip-debug "$work/replylint"
 # A first run so that the form table exists: its one-time build is not counted.
 "$work/replylint" -j 1 --format json "$CORPUS" > /dev/null || [ $? -le 1 ]
-valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$work/replylint" -j 1 --format json "$CORPUS" \
+SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$work/replylint" -j 1 --format json "$CORPUS" \
     > /dev/null 2> "$work/valgrind.log" || true
 count=$(grep -oE 'Collected : [0-9]+' "$work/valgrind.log" | grep -oE '[0-9]+')
 [ -n "$count" ] || { cat "$work/valgrind.log" >&2; exit 1; }
