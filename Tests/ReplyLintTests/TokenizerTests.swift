@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReplyLint
+import ICUShim
 
 final class TokenizerTests: XCTestCase {
     var tokenizer: Tokenizer!
@@ -22,6 +23,16 @@ final class TokenizerTests: XCTestCase {
                         "word:bien", "punctuation:!"])
         XCTAssertEqual(kinds("Total: 1.250,50 € y 3,5%"),
                        ["word:Total", "punctuation::", "number:1.250,50", "symbol:€", "word:y", "number:3,5", "punctuation:%"])
+    }
+
+    func testTwoByteScalarsAreNoEmojiButCopyrightAndRegistered() {
+        // The tokenizer passes over U+0080 to U+07FF without asking ICU, except © and ®: ICU agrees.
+        for c in UInt32(0x80)...0x7FF {
+            let value = Int32(bitPattern: c)
+            XCTAssertEqual(rl_is_extended_pictographic(value) != 0 || rl_is_regional_indicator(value) != 0,
+                           c == 0xA9 || c == 0xAE, String(c, radix: 16))
+        }
+        XCTAssertEqual(kinds("© ® Año ™ ñú"), ["emoji:©", "emoji:®", "word:Año", "emoji:™", "word:ñú"])
     }
 
     func testEmojiClustersStayWhole() {

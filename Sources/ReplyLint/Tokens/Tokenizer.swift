@@ -180,6 +180,12 @@ public final class Tokenizer {
         while i < range.upperBound {
             let byte = buffer[i]
             if byte < 0x80 { i += 1; continue }
+            // Two-byte scalars (U+0080 to U+07FF: accented letters, ñ) hold no emoji but © and ®.
+            if byte < 0xE0 {
+                if byte == 0xC2 && (buffer[i + 1] == 0xA9 || buffer[i + 1] == 0xAE) { return true }
+                i += 2
+                continue
+            }
             let c = Tokenizer.scalar(buffer, at: i)
             let value = Int32(bitPattern: c)
             if c == 0x20E3 || rl_is_extended_pictographic(value) != 0 || rl_is_regional_indicator(value) != 0 {
