@@ -17,6 +17,17 @@ final class MatcherTests: XCTestCase {
         return matcher.matches(in: context).map { document.slice($0.range) }
     }
 
+    func testMarkSetsAnswerLikeTheirCharacterSets() {
+        // Every mark, every other punctuation scalar up to U+2100, and texts of more than one scalar.
+        var texts = (0x21...0x2100).compactMap { Unicode.Scalar($0).map { String(Character($0)) } }
+        texts += ["..", "¡¡", "'\u{301}", "-\u{300}", "", "ab", "…."]
+        for (marks, set) in [(LexiconMatcher.openingMarks, LexiconMatcher.opening), (LexiconMatcher.closingMarks, LexiconMatcher.closing)] {
+            for text in texts {
+                XCTAssertEqual(marks.contains(text), text.count == 1 && set.contains(text.first!), text)
+            }
+        }
+    }
+
     func testMatchesWholeTokensNeverSubstrings() throws {
         let m = try LexiconMatcher(tables: [table("puta | strong\ncomputo | strong\nmierda | strong\npollo | strong | | | with:gallina")])
         XCTAssertEqual(try matches(m, "La computadora, la disputa y el análisis del cómputo"), ["cómputo"])

@@ -917,6 +917,28 @@ public struct LexiconMatcher: Sendable {
 
     static let opening: Set<Character> = ["¡", "¿", "(", "[", "{", "«", "\"", "“", "‘", "'", "*", "-", "_", "."]
     static let closing: Set<Character> = [".", ",", ";", ":", "!", "?", ")", "]", "}", "»", "\"", "”", "’", "'", "…", "*", "-", "_"]
+    /// The same marks, asked of a token's text without hashing a Character (asked for every glued cluster).
+    static let openingMarks = MarkSet(opening)
+    static let closingMarks = MarkSet(closing)
+
+    /// A set of marks asked of one-character texts: an ASCII text is answered from a byte table, any
+    /// other by the set itself (Character equality is canonical: U+037E is a semicolon).
+    struct MarkSet {
+        private var ascii = ByteSet([UInt8]())
+        private let marks: Set<Character>
+
+        init(_ marks: Set<Character>) {
+            self.marks = marks
+            for mark in marks where mark.isASCII { ascii.insert(mark.asciiValue!) }
+        }
+
+        /// Whether `text` is one character and one of the marks.
+        func contains(_ text: String) -> Bool {
+            let utf8 = text.utf8
+            if utf8.count == 1 { return ascii.contains(utf8.first!) }
+            return text.count == 1 && marks.contains(text.first!)
+        }
+    }
 
     /// The glued clusters of a reply (tokens with nothing between them, at least one a symbol), as
     /// token index ranges without their opening and closing punctuation.
@@ -930,8 +952,8 @@ public struct LexiconMatcher: Sendable {
             if j - i >= 2 {
                 var lo = i
                 var hi = j
-                while lo < hi, tokens[lo].kind == .punctuation, tokens[lo].text.count == 1, opening.contains(tokens[lo].text.first!) { lo += 1 }
-                while hi > lo, tokens[hi - 1].kind == .punctuation, tokens[hi - 1].text.count == 1, closing.contains(tokens[hi - 1].text.first!) { hi -= 1 }
+                while lo < hi, tokens[lo].kind == .punctuation, openingMarks.contains(tokens[lo].text) { lo += 1 }
+                while hi > lo, tokens[hi - 1].kind == .punctuation, closingMarks.contains(tokens[hi - 1].text) { hi -= 1 }
                 let hasWord = (lo..<hi).contains { tokens[$0].kind == .word || tokens[$0].kind == .number }
                 let hasMark = (lo..<hi).contains { tokens[$0].kind == .punctuation || tokens[$0].kind == .symbol }
                 if hi - lo >= 2, hasWord, hasMark { result.append(lo..<hi) }
