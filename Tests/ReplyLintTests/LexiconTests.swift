@@ -19,6 +19,17 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(table.rows[1].line, 6)
     }
 
+    func testBlanksAroundFieldsAndHashesInsideThem() throws {
+        // Tabs and no-break spaces around fields are blanks; a hash is a comment only between spaces.
+        let table = try LexiconTable(name: "t", path: "t.txt", contents:
+            "#! columns: term | suggestion | note\n\u{A0}\tholi\u{A0}|\tcanción #2\u{A0}| #nota #  resto\nx||\n")
+        XCTAssertEqual(table.rows.map(\.term), ["holi", "x"])
+        XCTAssertEqual(table.rows[0]["suggestion"], "canción #2")
+        XCTAssertEqual(table.rows[0]["note"], "#nota")
+        XCTAssertEqual(table.rows[1]["suggestion"], "")
+        XCTAssertEqual(table.rows[1].line, 3)
+    }
+
     func testCRLFFilesReadLikeLFFiles() throws {
         let lf = "# comentario\n#! columns: term | suggestion\nxq | porque\n\ntb | también\n"
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")

@@ -40,46 +40,57 @@ public struct LexiconTable: Sendable {
         var index: [String: Int] = [:]
         var rows: [Row] = []
         var lineNumber = 0
-        // Lines split on the LF byte: splitting the String on "\n" by characters would never split a
-        // CRLF file, whose "\r\n" is one character (and it walks every character of every file).
-        for rawLine in contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
-            let line = Substring(bytes)
-            let trimmed = line.trimmedBlanks
-            if trimmed.isEmpty { continue }
-            if trimmed.hasPrefix("#!") {
-                let directive = trimmed.dropFirst(2).trimmedBlanks
-                guard directive.hasPrefix("columns:") else {
-                    throw LexiconError(path: path, line: lineNumber, reason: "unknown directive '\(directive)'; the only one is '#! columns: a | b | c'")
+        // The file is read as bytes: lines split on LF (splitting the String on "\n" by characters would
+        // never split a CRLF file, whose "\r\n" is one character), fields on `|`, blanks trimmed by
+        // byte. Walking the characters of every line cost more than the rest of building the rules.
+        let bytes = Array(contents.utf8)
+        try bytes.withUnsafeBufferPointer { b in
+            var start = 0
+            while start <= b.count {
+                var end = start
+                while end < b.count && b[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                lineNumber += 1
+                let (lo, hi) = LexiconTable.trimmed(b, start, end)
+                if lo == hi { continue }
+                if b[lo] == UInt8(ascii: "#") && hi - lo >= 2 && b[lo + 1] == UInt8(ascii: "!") {
+                    let directive = String(decoding: UnsafeBufferPointer(rebasing: b[(lo + 2)..<hi]), as: UTF8.self).trimmedBlanks
+                    guard directive.hasPrefix("columns:") else {
+                        throw LexiconError(path: path, line: lineNumber, reason: "unknown directive '\(directive)'; the only one is '#! columns: a | b | c'")
+                    }
+                    // Rows read before a second directive would have fields of columns the table no longer has.
+                    guard columns == nil else {
+                        throw LexiconError(path: path, line: lineNumber, reason: "a second '#! columns:' directive; a file declares its columns once, before its entries")
+                    }
+                    let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmedBlanks }
+                    guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
+                        throw LexiconError(path: path, line: lineNumber, reason: "a columns directive needs distinct, non-empty names")
+                    }
+                    columns = names
+                    index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+                    continue
                 }
-                // Rows read before a second directive would have fields of columns the table no longer has.
-                guard columns == nil else {
-                    throw LexiconError(path: path, line: lineNumber, reason: "a second '#! columns:' directive; a file declares its columns once, before its entries")
+                if b[lo] == UInt8(ascii: "#") { continue }
+                guard let names = columns else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "entry before the '#! columns:' directive")
                 }
-                let names = directive.dropFirst("columns:".count).split(separator: "|").map { $0.trimmedBlanks }
-                guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }), Set(names).count == names.count else {
-                    throw LexiconError(path: path, line: lineNumber, reason: "a columns directive needs distinct, non-empty names")
+                // " # " (a hash between spaces) starts a trailing comment; `#hashtag` inside a field does not.
+                let bodyEnd = LexiconTable.commentStart(b, lo, hi) ?? hi
+                var fields: [String] = []
+                var fieldStart = lo
+                for k in lo...bodyEnd where k == bodyEnd || b[k] == UInt8(ascii: "|") {
+                    let (flo, fhi) = LexiconTable.trimmed(b, fieldStart, k)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[flo..<fhi]), as: UTF8.self))
+                    fieldStart = k + 1
                 }
-                columns = names
-                index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-                continue
+                guard fields.count <= names.count else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "\(fields.count) fields, but the file declares \(names.count) columns (\(names.joined(separator: " | ")))")
+                }
+                guard let first = fields.first, !first.isEmpty else {
+                    throw LexiconError(path: path, line: lineNumber, reason: "empty entry")
+                }
+                rows.append(Row(line: lineNumber, fields: fields, columns: index))
             }
-            if trimmed.hasPrefix("#") { continue }
-            guard let names = columns else {
-                throw LexiconError(path: path, line: lineNumber, reason: "entry before the '#! columns:' directive")
-            }
-            // " # " (a hash between spaces) starts a trailing comment; `#hashtag` inside a field does not.
-            var body = Substring(trimmed)
-            if let hash = LexiconTable.commentStart(body) { body = body[..<hash] }
-            let fields = body.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedBlanks }
-            guard fields.count <= names.count else {
-                throw LexiconError(path: path, line: lineNumber, reason: "\(fields.count) fields, but the file declares \(names.count) columns (\(names.joined(separator: " | ")))")
-            }
-            guard let first = fields.first, !first.isEmpty else {
-                throw LexiconError(path: path, line: lineNumber, reason: "empty entry")
-            }
-            rows.append(Row(line: lineNumber, fields: fields, columns: index))
         }
         guard columns != nil else {
             throw LexiconError(path: path, line: 1, reason: "no '#! columns:' directive")
@@ -95,16 +106,31 @@ public struct LexiconTable: Sendable {
         rows = table.rows.map { Row(line: $0.line - 1, fields: $0.fields, columns: $0.columns) }
     }
 
-    /// Where a trailing comment (" # ") starts in a line, if it has one.
-    static func commentStart(_ line: Substring) -> Substring.Index? {
-        let u = line.utf8
-        var i = u.startIndex
-        while i < u.endIndex {
-            if u[i] == 0x23 && i > u.startIndex && u[u.index(before: i)] == 0x20 {
-                let next = u.index(after: i)
-                if next < u.endIndex && u[next] == 0x20 { return u.index(before: i) }
-            }
-            i = u.index(after: i)
+    /// `b[lo..<hi]` without leading and trailing spaces, tabs, carriage returns and no-break spaces
+    /// (the blanks `trimmedBlanks` drops).
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+        var lo = lo, hi = hi
+        while lo < hi {
+            let c = b[lo]
+            if c == 0x20 || c == 0x09 || c == 0x0D { lo += 1; continue }
+            if c == 0xC2 && lo + 1 < hi && b[lo + 1] == 0xA0 { lo += 2; continue }
+            break
+        }
+        while hi > lo {
+            let c = b[hi - 1]
+            if c == 0x20 || c == 0x09 || c == 0x0D { hi -= 1; continue }
+            if c == 0xA0 && hi - 1 > lo && b[hi - 2] == 0xC2 { hi -= 2; continue }
+            break
+        }
+        return (lo, hi)
+    }
+
+    /// Where a trailing comment (" # ") starts in `b[lo..<hi]`: the index of the space before the hash.
+    static func commentStart(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Int? {
+        var i = lo + 1
+        while i + 1 < hi {
+            if b[i] == 0x23 && b[i - 1] == 0x20 && b[i + 1] == 0x20 { return i - 1 }
+            i += 1
         }
         return nil
     }
