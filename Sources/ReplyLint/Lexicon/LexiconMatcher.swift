@@ -333,7 +333,8 @@ public struct LexiconMatcher: Sendable {
     /// The forms an entry declares, each as folded words (`<class>` slots kept as written).
     static func forms(of term: String, declared: String, path: String, line: Int, fold: (String) -> String) throws -> [[String]] {
         func words(_ text: String) throws -> [String] {
-            let parts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            // Split on the bytes of spaces and tabs (a split by characters walks every character).
+            let parts = text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 }).map { String(decoding: $0, as: UTF8.self) }
             var result: [String] = []
             for part in parts {
                 if part.hasPrefix("<") && part.hasSuffix(">") && part.count > 2 {
@@ -356,7 +357,7 @@ public struct LexiconMatcher: Sendable {
         }
         let base = try words(term)
         var result: [[String]] = [base]
-        for item in declared.split(separator: ",").map({ $0.trimmedBlanks }) where !item.isEmpty {
+        for item in declared.utf8.split(separator: 0x2C).map({ String(decoding: $0, as: UTF8.self).trimmedBlanks }) where !item.isEmpty {
             if item.hasPrefix("-") {
                 guard base.count == 1, !base[0].hasPrefix("<") else {
                     throw LexiconError(path: path, line: line, reason: "'\(item)': an ending applies to a one-word entry; write phrase forms in full")
