@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import ReplyLint
 
@@ -13,10 +14,32 @@ final class RendererTests: XCTestCase {
 
     func testJSONNumbersAreDecimal() {
         for n in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, -1, -10, -987, Int.max, Int.min] {
-            var out: [UInt8] = []
-            JSONRenderer.number(n, &out)
+            let out = [UInt8](unsafeUninitializedCapacity: 21) { buffer, written in
+                var writer = ByteWriter(buffer)
+                writer.number(n)
+                written = writer.count
+            }
             XCTAssertEqual(String(decoding: out, as: UTF8.self), String(n))
         }
+    }
+
+    func testJSONStringsEscapeWhatTheyMustAndFitTheirBound() throws {
+        let nasty = "a\"b\\c\nd\re\tf\u{1}\u{1F}\u{2028}\u{2029}\u{2027}ñ😀" + String(repeating: "\u{0}", count: 40)
+        let quoted = JSONRenderer.quote(nasty)
+        XCTAssertEqual(quoted, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\\u001f\\u2028\\u2029\u{2027}ñ😀"
+                       + String(repeating: "\\u0000", count: 40) + "\"")
+        // What the escapes stand for is the text again.
+        let back = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+        XCTAssertEqual(back, nasty)
+        // A diagnostic whose every text is control characters (the worst case) stays within its bound.
+        let file = try SourceFile(path: "\u{1}\u{2}.txt", bytes: Array("xq".utf8))
+        var d = diagnostic(in: file, from: 0, length: 2, suggestions: [String(repeating: "\u{1}", count: 50), ""], help: "\u{1}")
+        d.message = String(repeating: "\u{7}", count: 300)
+        var renderer = JSONRenderer()
+        let bytes = renderer.fileBytes([d, d], source: { _, _ in nil })
+        XCTAssertLessThanOrEqual(bytes.count, 2 * JSONRenderer.bound(d))
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(("[" + String(decoding: bytes, as: UTF8.self) + "]").utf8)))
+        XCTAssertEqual(renderer.fileBytes([], source: { _, _ in nil }), [])
     }
 
     func testCaretLandsUnderTheSpanAfterWideCharactersAndTabs() throws {

@@ -24,92 +24,79 @@ public struct JSONRenderer: StreamRenderer {
     }
 
     public mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8] {
-        // Written as bytes: a report of many diagnostics is mostly this loop. The helpers take `out` inout
-        // (nested functions capturing it would pay a run-time exclusivity check on every call).
-        var out: [UInt8] = []
-        out.reserveCapacity(diagnostics.count * 400)
-        for d in diagnostics {
-            if count > 0 { out.append(UInt8(ascii: ",")) }
-            count += 1
-            Self.raw("{\"path\":", &out); Self.quote(d.path, into: &out)
-            Self.raw(",\"line\":", &out); Self.number(d.line, &out)
-            Self.raw(",\"column\":", &out); Self.number(d.column, &out)
-            Self.raw(",\"endLine\":", &out); Self.number(d.endLine, &out)
-            Self.raw(",\"endColumn\":", &out); Self.number(d.endColumn, &out)
-            Self.raw(",\"offset\":", &out); Self.number(d.offset, &out)
-            Self.raw(",\"length\":", &out); Self.number(d.length, &out)
-            Self.raw(",\"severity\":", &out); Self.quote(d.severity.rawValue, into: &out)
-            Self.raw(",\"category\":", &out); Self.quote(d.category.rawValue, into: &out)
-            Self.raw(",\"rule\":", &out); Self.quote(d.rule, into: &out)
-            Self.raw(",\"message\":", &out); Self.quote(d.message, into: &out)
-            Self.raw(",\"excerpt\":", &out); Self.quote(d.excerpt, into: &out)
-            Self.raw(",\"suggestions\":[", &out)
-            for (i, suggestion) in d.suggestions.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.quote(suggestion, into: &out)
+        // Written as bytes into a buffer sized for the worst case (every byte of every text escaped):
+        // a report of many diagnostics is mostly this loop, and no append then checks for room.
+        guard !diagnostics.isEmpty else { return [] }
+        var bound = 0
+        for d in diagnostics { bound += Self.bound(d) }
+        return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
+            var out = ByteWriter(buffer)
+            for d in diagnostics {
+                if count > 0 { out.byte(UInt8(ascii: ",")) }
+                count += 1
+                out.raw("{\"path\":"); Self.quote(d.path, into: &out)
+                out.raw(",\"line\":"); out.number(d.line)
+                out.raw(",\"column\":"); out.number(d.column)
+                out.raw(",\"endLine\":"); out.number(d.endLine)
+                out.raw(",\"endColumn\":"); out.number(d.endColumn)
+                out.raw(",\"offset\":"); out.number(d.offset)
+                out.raw(",\"length\":"); out.number(d.length)
+                out.raw(",\"severity\":"); Self.quote(d.severity.rawValue, into: &out)
+                out.raw(",\"category\":"); Self.quote(d.category.rawValue, into: &out)
+                out.raw(",\"rule\":"); Self.quote(d.rule, into: &out)
+                out.raw(",\"message\":"); Self.quote(d.message, into: &out)
+                out.raw(",\"excerpt\":"); Self.quote(d.excerpt, into: &out)
+                out.raw(",\"suggestions\":[")
+                for (i, suggestion) in d.suggestions.enumerated() {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    Self.quote(suggestion, into: &out)
+                }
+                out.raw("],\"help\":"); Self.optional(d.help, &out)
+                out.raw(",\"reply\":"); Self.optional(d.reply, &out)
+                out.raw(",\"fix\":"); Self.optional(d.fix, &out)
+                out.byte(UInt8(ascii: "}"))
             }
-            Self.raw("],\"help\":", &out); Self.optional(d.help, &out)
-            Self.raw(",\"reply\":", &out); Self.optional(d.reply, &out)
-            Self.raw(",\"fix\":", &out); Self.optional(d.fix, &out)
-            out.append(UInt8(ascii: "}"))
+            precondition(out.count <= bound, "the JSON writer's bound is too small")
+            written = out.count
         }
-        return out
+    }
+
+    /// The most bytes one diagnostic's JSON can take: the keys and punctuation (under 200 bytes),
+    /// seven numbers of at most 20 characters, and each text escaped at most six bytes for one.
+    static func bound(_ d: Diagnostic) -> Int {
+        var texts = d.path.utf8.count + d.severity.rawValue.utf8.count + d.category.rawValue.utf8.count + d.rule.utf8.count
+            + d.message.utf8.count + d.excerpt.utf8.count
+            + (d.help?.utf8.count ?? 0) + (d.reply?.utf8.count ?? 0) + (d.fix?.utf8.count ?? 0)
+        for suggestion in d.suggestions { texts += suggestion.utf8.count }
+        return 400 + 7 * 20 + 6 * texts + 3 * d.suggestions.count
     }
 
     public mutating func end(_ tally: Tally) -> String {
         "],\"summary\":{\"files\":\(tally.files),\"errors\":\(tally.errors),\"warnings\":\(tally.warnings),\"notes\":\(tally.notes)}}\n"
     }
 
-    @inline(__always) static func raw(_ text: StaticString, _ out: inout [UInt8]) {
-        text.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
-    /// An integer in decimal, without making a String.
-    static func number(_ n: Int, _ out: inout [UInt8]) {
-        if n < 0 {
-            out.append(UInt8(ascii: "-"))
-            if n == Int.min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
-            number(-n, &out)
-            return
-        }
-        if n < 10 { out.append(UInt8(truncatingIfNeeded: n) + 0x30); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = n
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[count] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-                rest /= 10
-                count += 1
-            }
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[i]) }
-        }
-    }
-
-    static func optional(_ s: String?, _ out: inout [UInt8]) {
-        if let s { quote(s, into: &out) } else { raw("null", &out) }
+    static func optional(_ s: String?, _ out: inout ByteWriter) {
+        if let s { quote(s, into: &out) } else { out.raw("null") }
     }
 
     /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
     public static func quote(_ s: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(s.utf8.count + 2)
-        quote(s, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        let bytes = [UInt8](unsafeUninitializedCapacity: 6 * s.utf8.count + 2) { buffer, written in
+            var out = ByteWriter(buffer)
+            quote(s, into: &out)
+            written = out.count
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The same, appended to `out`. Runs of bytes that need no escape are copied whole.
-    static func quote(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    /// The same, written to `out`, which has room for six bytes for each byte of `s`, and two.
+    /// Runs of bytes that need no escape are copied whole.
+    static func quote(_ s: String, into out: inout ByteWriter) {
+        out.byte(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
             var run = 0
             var i = 0
-            func flush() {
-                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
-            }
             while i < bytes.count {
                 let b = bytes[i]
                 // Nearly every byte is copied as it is: tested first, with no switch.
@@ -117,32 +104,98 @@ public struct JSONRenderer: StreamRenderer {
                     i += 1
                     continue
                 }
-                let escape: [UInt8]?
                 var width = 1
+                let escape: StaticString?
+                var control = false
                 switch b {
-                case UInt8(ascii: "\""): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): escape = [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x0A: escape = [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: escape = [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: escape = [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0..<0x20: escape = Array("\\u00".utf8) + Array(String(b, radix: 16).leftPadded(2).utf8)
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0..<0x20: escape = nil; control = true
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028 and U+2029 are valid JSON but break JavaScript parsers: escape them too.
-                    escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
-                default: escape = nil
-                }
-                if let escape {
-                    flush()
-                    out.append(contentsOf: escape)
-                    i += width
-                    run = i
-                } else {
+                default:
                     i += 1
+                    continue
                 }
+                out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                if let escape { out.raw(escape) }
+                if control {
+                    let hex: StaticString = "0123456789abcdef"
+                    out.raw("\\u00")
+                    out.byte(hex.utf8Start[Int(b >> 4)])
+                    out.byte(hex.utf8Start[Int(b & 0x0F)])
+                }
+                i += width
+                run = i
             }
-            flush()
+            out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        out.append(UInt8(ascii: "\""))
+        out.byte(UInt8(ascii: "\""))
     }
+}
+
+/// Writes bytes into memory sized beforehand by the caller (no capacity check on each write).
+struct ByteWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        base = buffer.baseAddress!
+        capacity = buffer.count
+    }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        assert(count < capacity)
+        base[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func bytes(_ p: UnsafeBufferPointer<UInt8>) {
+        guard let source = p.baseAddress, p.count > 0 else { return }
+        assert(count + p.count <= capacity)
+        (base + count).update(from: source, count: p.count)
+        count += p.count
+    }
+
+    @inline(__always) mutating func raw(_ text: StaticString) {
+        bytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// An integer in decimal, without making a String.
+    mutating func number(_ n: Int) {
+        if n < 0 {
+            byte(UInt8(ascii: "-"))
+            // The magnitude of Int.min is one past Int.max: written from its unsigned value.
+            writeDigits(UInt(bitPattern: n).magnitudeOfNegative)
+            return
+        }
+        writeDigits(UInt(n))
+    }
+
+    private mutating func writeDigits(_ n: UInt) {
+        if n < 10 { byte(UInt8(truncatingIfNeeded: n) + 0x30); return }
+        var digits = 0
+        var rest = n
+        while rest > 0 { digits += 1; rest /= 10 }
+        rest = n
+        var k = count + digits - 1
+        while rest > 0 {
+            assert(k < capacity)
+            base[k] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+            rest /= 10
+            k -= 1
+        }
+        count += digits
+    }
+}
+
+private extension UInt {
+    /// For the bit pattern of a negative Int, the magnitude of that Int.
+    var magnitudeOfNegative: UInt { ~self &+ 1 }
 }
