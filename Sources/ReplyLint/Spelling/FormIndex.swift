@@ -192,30 +192,38 @@ public final class FormIndex: @unchecked Sendable {
     /// nil, a scalar is not lowercase, or the capital is not one of Spanish's letters.
     public func verdict(lowercase scalars: UnsafeBufferPointer<Unicode.Scalar>, capitalized: Bool = false) -> Bool? {
         guard !scalars.isEmpty, scalars.count < 25 else { return nil }
-        var absent = false
-        var length = 0
-        for scalar in scalars {
-            let value = Int(scalar.value)
-            if value >= FormIndex.letterLimit {
-                guard highScalarsAbsent else { return nil }
-                return false
+        // The letters are checked and written as UTF-8 in one pass (at most 4 bytes each, and room for
+        // a capital two bytes longer than its lowercase letter).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * scalars.count + 4) { buffer -> Bool? in
+            var absent = false
+            var length = 2  // the word is written from byte 2, leaving room for a longer capital
+            for scalar in scalars {
+                let value = Int(scalar.value)
+                if value >= FormIndex.letterLimit {
+                    guard highScalarsAbsent else { return nil }
+                    return false
+                }
+                switch letterKind[value] {
+                case Letter.lower.rawValue, Letter.neutral.rawValue: break
+                case Letter.absent.rawValue: absent = true
+                default: return nil
+                }
+                length = UTF8Bytes.put(scalar.value, buffer, at: length)
             }
-            switch letterKind[value] {
-            case Letter.lower.rawValue, Letter.neutral.rawValue: break
-            case Letter.absent.rawValue: absent = true
-            default: return nil
+            if absent { return false }
+            let first = scalars[0].value
+            if capitalized {
+                // One initial capital: the word as written, then in lowercase, as Hunspell tries them.
+                guard let upper = FormIndex.capital(of: first), letterKind[Int(upper)] == Letter.upper.rawValue else { return nil }
+                let firstWidth = UTF8Bytes.width(first)
+                let upperWidth = UTF8Bytes.width(upper)
+                let start = 2 + firstWidth - upperWidth
+                _ = UTF8Bytes.put(upper, buffer, at: start)
+                if contains(bytes: UnsafeBufferPointer(rebasing: buffer[start..<length])) { return true }
+                _ = UTF8Bytes.put(first, buffer, at: 2)
             }
-            length += UTF8Bytes.width(scalar.value)
+            return contains(bytes: UnsafeBufferPointer(rebasing: buffer[2..<length]))
         }
-        if absent { return false }
-        var first = scalars[0].value
-        if capitalized {
-            // One initial capital: the word as written, then in lowercase, as Hunspell tries them.
-            guard let upper = FormIndex.capital(of: first), letterKind[Int(upper)] == Letter.upper.rawValue else { return nil }
-            if encoded(scalars, first: upper, length: length + 2, { contains(bytes: $0) }) { return true }
-            first = scalars[0].value
-        }
-        return encoded(scalars, first: first, length: length, { contains(bytes: $0) })
     }
 
     /// The capital of a lowercase letter of Spanish (and of ASCII), or nil.
@@ -224,16 +232,6 @@ public final class FormIndex: @unchecked Sendable {
         case 0x61...0x7A: return value - 0x20
         case 0xE1, 0xE9, 0xED, 0xF3, 0xFA, 0xFC, 0xF1, 0xE0, 0xE8, 0xEC, 0xF2, 0xF9, 0xE7: return value - 0x20
         default: return nil
-        }
-    }
-
-    /// `body` with the UTF-8 bytes of `scalars`, the first replaced by `first`.
-    private func encoded(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, first: UInt32, length: Int,
-                         _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 3) { buffer in
-            var i = UTF8Bytes.put(first, buffer, at: 0)
-            for scalar in scalars.dropFirst() { i = UTF8Bytes.put(scalar.value, buffer, at: i) }
-            return body(UnsafeBufferPointer(rebasing: buffer[0..<i]))
         }
     }
 

@@ -31,8 +31,8 @@ struct AddressForms: Sendable {
         /// register.usted, tú forms (and those tú and vos share) by register.tuteo, vos-only forms
         /// by register.voseo.
         var owner: Register {
-            if registers.contains(.usted) { return .usted }
-            if registers.contains(.tu) { return .tu }
+            if belongs(to: .usted) { return .usted }
+            if belongs(to: .tu) { return .tu }
             return .vos
         }
     }
@@ -201,14 +201,14 @@ enum RegisterSplit {
     }
 
     static func name(_ form: AddressForms.Form) -> String {
-        if form.registers == [.tu, .vos] { return "tú o vos" }
+        if form.bits == Register.tu.bit | Register.vos.bit { return "tú o vos" }
         return form.owner.spanishName
     }
 
     static func label(_ form: AddressForms.Form) -> String {
         switch form.owner {
         case .usted: return "trato de usted"
-        case .tu: return form.registers.contains(.vos) ? "trato de tú o vos" : "tuteo"
+        case .tu: return form.belongs(to: .vos) ? "trato de tú o vos" : "tuteo"
         case .vos: return "voseo"
         }
     }
