@@ -39,6 +39,22 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(summary(try lint(text)), ["3:register.test-forbidden"])
     }
 
+    func testDirectivesAreFoundOnEveryKindOfLine() throws {
+        // A BOM, CRLF line ends, a directive on the last line with no line end, a line that mentions
+        // replylint-disable in prose before a real directive (only the first mention of a line is read).
+        let text = "\u{FEFF}# replylint-disable-next-line register\r\nprohibido\r\n"
+            + "se escribe replylint-disable así # replylint-disable-line register\r\n"
+            + "prohibido # replylint-disable-line register"
+        let file = try SourceFile(path: "r.txt", bytes: Array(text.utf8))
+        let directives = Suppressions(file: file).directives
+        XCTAssertEqual(directives.map(\.line), [1, 4])
+        XCTAssertEqual(directives.map(\.kind), [.disableNextLine, .disableLine])
+        XCTAssertEqual(directives.map(\.names), [["register"], ["register"]])
+        XCTAssertEqual(directives[1].range.upperBound, file.bytes.count)
+        XCTAssertTrue(Suppressions(file: try SourceFile(path: "r.txt", bytes: Array("replylint-".utf8))).directives.isEmpty)
+        XCTAssertTrue(Suppressions(file: try SourceFile(path: "r.txt", bytes: [])).directives.isEmpty)
+    }
+
     func testBlockUntilEnable() throws {
         let text = """
             <!-- replylint-disable register.test-forbidden -->

@@ -1,3 +1,4 @@
+import Foundation
 /// Comments that turn rules off for part of a file, in the comment syntax of each format:
 ///
 ///     # replylint-disable-next-line register.laughter            (YAML, plain text)
@@ -34,10 +35,23 @@ public struct Suppressions: Sendable {
         path = file.path
         lineCount = file.lineStarts.count
         var found: [Directive] = []
-        for line in 1...max(1, file.lineStarts.count) {
-            let bytes = file.lineBytes(line)
-            guard let marker = Suppressions.find(Array("replylint-".utf8), in: bytes) else { continue }
-            if let directive = Suppressions.parse(bytes, marker: marker, line: line) { found.append(directive) }
+        // The first `replylint-` of each line is read as a directive: one pass over the file's bytes
+        // finds them (nearly every file has none), then the rest of that line is passed over.
+        file.bytes.withUnsafeBufferPointer { b in
+            let marker: StaticString = "replylint-"
+            let m = marker.utf8CodeUnitCount
+            let start = marker.utf8Start
+            var i = 0
+            while i + m <= b.count {
+                // The marker's last byte, a hyphen, is rare in prose: tested before the rest.
+                if b[i + m - 1] != UInt8(ascii: "-") || b[i] != start[0] || memcmp(b.baseAddress! + i, start, m) != 0 {
+                    i += 1
+                    continue
+                }
+                let line = SourceFile.lineIndex(of: i, lineStarts: file.lineStarts) + 1
+                if let directive = Suppressions.parse(file.lineBytes(line), marker: i, line: line) { found.append(directive) }
+                i = line < file.lineStarts.count ? file.lineStarts[line] : b.count
+            }
         }
         directives = found
     }
