@@ -556,14 +556,24 @@ final class HostileLongLineTests: XCTestCase {
 
 /// The overlap index the linter uses to let other families' findings win over spelling ones.
 final class HostileSpanIndexTests: XCTestCase {
-    func testSameAnswersAsRangeOverlapsAndContainment() {
-        var seed: UInt64 = 7
-        func next(_ n: Int) -> Int {
+    /// A seeded generator of numbers below `n`, the same every run.
+    struct Numbers {
+        var seed: UInt64
+        mutating func next(_ n: Int) -> Int {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int(seed >> 33) % n
         }
+
+        /// Fewer than `count` ranges starting below `start`, each shorter than `length` (empty ones too).
+        mutating func ranges(fewerThan count: Int, startingBelow start: Int, shorterThan length: Int) -> [Range<Int>] {
+            (0..<next(count)).map { _ in let a = next(start); return a..<(a + next(length)) }
+        }
+    }
+
+    func testSameAnswersAsRangeOverlapsAndContainment() {
+        var numbers = Numbers(seed: 7)
         for _ in 0..<200 {
-            let ranges: [Range<Int>] = (0..<next(8)).map { _ in let a = next(40); return a..<(a + next(6)) }
+            let ranges = numbers.ranges(fewerThan: 8, startingBelow: 40, shorterThan: 6)
             let index = SpanIndex(ranges)
             for a in 0..<45 {
                 for length in 0..<5 {
@@ -577,13 +587,10 @@ final class HostileSpanIndexTests: XCTestCase {
     }
 
     func testTheSweepAnswersLikeTheSearchInAnyOrder() {
-        var seed: UInt64 = 11
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(seed >> 33) % n
-        }
+        var numbers = Numbers(seed: 11)
+        func next(_ n: Int) -> Int { numbers.next(n) }
         for round in 0..<300 {
-            let ranges: [Range<Int>] = (0..<next(10)).map { _ in let a = next(60); return a..<(a + next(8)) }
+            let ranges = numbers.ranges(fewerThan: 10, startingBelow: 60, shorterThan: 8)
             let index = SpanIndex(ranges)
             var sweep = SpanIndex.Sweep(index)
             // Mostly in text order, as a rule walks its tokens; every few rounds a query goes back.
