@@ -56,7 +56,6 @@ public struct JSONRenderer: StreamRenderer {
                 out.raw(",\"fix\":"); Self.optional(d.fix, &out)
                 out.byte(UInt8(ascii: "}"))
             }
-            precondition(out.count <= bound, "the JSON writer's bound is too small")
             written = out.count
         }
     }
@@ -139,7 +138,8 @@ public struct JSONRenderer: StreamRenderer {
     }
 }
 
-/// Writes bytes into memory sized beforehand by the caller (no capacity check on each write).
+/// Writes bytes into memory sized beforehand by the caller. Each write still checks the room left (one
+/// compare): a bound computed wrong stops the program instead of writing past the buffer.
 struct ByteWriter {
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
@@ -151,14 +151,14 @@ struct ByteWriter {
     }
 
     @inline(__always) mutating func byte(_ b: UInt8) {
-        assert(count < capacity)
+        precondition(count < capacity, "ByteWriter: no room left")
         base[count] = b
         count += 1
     }
 
     @inline(__always) mutating func bytes(_ p: UnsafeBufferPointer<UInt8>) {
         guard let source = p.baseAddress, p.count > 0 else { return }
-        assert(count + p.count <= capacity)
+        precondition(count + p.count <= capacity, "ByteWriter: no room left")
         (base + count).update(from: source, count: p.count)
         count += p.count
     }
@@ -183,10 +183,10 @@ struct ByteWriter {
         var digits = 0
         var rest = n
         while rest > 0 { digits += 1; rest /= 10 }
+        precondition(count + digits <= capacity, "ByteWriter: no room left")
         rest = n
         var k = count + digits - 1
         while rest > 0 {
-            assert(k < capacity)
             base[k] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
             rest /= 10
             k -= 1
