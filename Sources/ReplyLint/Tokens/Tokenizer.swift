@@ -182,7 +182,7 @@ public final class Tokenizer {
             if byte < 0x80 { i += 1; continue }
             // Two-byte scalars (U+0080 to U+07FF: accented letters, ñ) hold no emoji but © and ®.
             if byte < 0xE0 {
-                if byte == 0xC2 && (buffer[i + 1] == 0xA9 || buffer[i + 1] == 0xAE) { return true }
+                if byte == 0xC2 && i + 1 < range.upperBound && (buffer[i + 1] == 0xA9 || buffer[i + 1] == 0xAE) { return true }
                 i += 2
                 continue
             }
