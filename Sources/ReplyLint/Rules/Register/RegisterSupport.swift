@@ -86,27 +86,32 @@ struct QuestionMarks {
     var closedAfter: [Bool]
 
     init(_ tokens: [Token]) {
+        // Marks told by their bytes: `¿` is C2 BF, the others one byte each (0 for any other token).
+        // Read once per token, in place, then the two walks read the small array.
+        let opening: UInt8 = 0xBF, question = UInt8(ascii: "?"), stop = UInt8(ascii: "."), bang = UInt8(ascii: "!")
+        var marks = [UInt8](repeating: 0, count: tokens.count)
+        var sentences = [Int](repeating: 0, count: tokens.count)
+        tokens.withUnsafeBufferPointer { tokens in
+            for i in tokens.indices {
+                sentences[i] = tokens[i].sentence
+                guard tokens[i].kind == .punctuation else { continue }
+                let bytes = tokens[i].text.utf8
+                if bytes.count == 1 { marks[i] = bytes.first! }
+                else if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { marks[i] = opening }
+            }
+        }
         openBefore = Array(repeating: false, count: tokens.count)
         closedAfter = Array(repeating: false, count: tokens.count)
-        // Marks told by their bytes: `¿` is C2 BF, the others one byte each.
-        func mark(_ i: Int) -> UInt8? {
-            guard tokens[i].kind == .punctuation else { return nil }
-            let bytes = tokens[i].text.utf8
-            if bytes.count == 1 { return bytes.first }
-            if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { return 0xBF }
-            return nil
-        }
-        let opening: UInt8 = 0xBF, question = UInt8(ascii: "?"), stop = UInt8(ascii: "."), bang = UInt8(ascii: "!")
         var open = false
-        for i in tokens.indices {
-            if i > 0 && tokens[i - 1].sentence != tokens[i].sentence { open = false }
+        for i in marks.indices {
+            if i > 0 && sentences[i - 1] != sentences[i] { open = false }
             openBefore[i] = open
-            if mark(i) == opening { open = true }
+            if marks[i] == opening { open = true }
         }
-        var i = tokens.count - 2
+        var i = marks.count - 2
         while i >= 0 {
-            let next = mark(i + 1)
-            if tokens[i + 1].sentence != tokens[i].sentence {
+            let next = marks[i + 1]
+            if sentences[i + 1] != sentences[i] {
                 closedAfter[i] = false
             } else if next == question {
                 closedAfter[i] = true
