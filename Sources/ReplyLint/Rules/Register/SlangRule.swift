@@ -79,11 +79,15 @@ struct SlangRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let starts: WordMemo<Bool>? = context.wordMemo(index.memoKey)
+        let tokens = context.tokens
         var i = 0
-        while i < context.tokens.count {
-            guard let (entry, last) = index.match(context.tokens, at: i, starts: starts),
+        while i < tokens.count {
+            // Most tokens are words that start no entry: the memo of first words answers at once.
+            if tokens[i].kind != .word { i += 1; continue }
+            if let starts, tokens[i].word >= 0, starts[tokens[i].word] == false { i += 1; continue }
+            guard let (entry, last) = index.match(tokens, at: i, starts: starts),
                   entry.conditions.hold(context, first: i, last: last, cues: cues) else { i += 1; continue }
-            let range = context.tokens[i].range.lowerBound..<context.tokens[last].range.upperBound
+            let range = tokens[i].range.lowerBound..<tokens[last].range.upperBound
             let written = context.text(range)
             if let suggestion = entry.suggestion {
                 findings.append(Finding(range: range, message: "jerga «\(written)»",
