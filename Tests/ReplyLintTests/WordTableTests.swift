@@ -98,6 +98,9 @@ final class WordTableTests: XCTestCase {
             "Fujiii nos dijo holaaa; ¿tú puedes mandarnos el pedido? jeje, ja, ja",
             // The same capitalised word opening a sentence (stretched) and inside one (a name).
             "Holaa, le escribimos hoy. Nos dijo Holaa y se fue. Holaa otra vez.",
+            // Glued and spelled-out disguises, whose readings the worker keeps from one document to the next.
+            "Qué m.i.e.r.d.a de servicio, h-d-p, la m i e r d a de S.A. otra vez; p*t@ madre.",
+            "S.A. de C.V. responde: m.i.e.r.d.a no, h-d-p tampoco, y la opción 1-3 sí.",
         ]
         // Every rule, with the word memos (one tokenizer and worker for all the drafts) and without them
         // (a context that does not know the word table).

@@ -622,6 +622,7 @@ public struct LexiconMatcher: Sendable {
             }
             self.words = words
             self.units = units
+            readings = context.worker.value("lexicon.readings") { Readings() }
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
             spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
@@ -643,15 +644,22 @@ public struct LexiconMatcher: Sendable {
             var collapsed: [String?]
             var mask: Mask?
         }
-        private var readings: [String: Reading] = [:]
+        /// A reading depends on its text alone, and glued texts (`S.A.`, `1-3`, handles) recur from one
+        /// document to the next: the worker keeps them (up to `Readings.limit`, then starts over).
+        final class Readings {
+            static let limit = 100_000
+            var known: [String: Reading] = [:]
+        }
+        private let readings: Readings
         private var texts: [Int: String] = [:]
 
         func reading(_ text: String) -> Reading {
-            if let known = readings[text] { return known }
+            if let known = readings.known[text] { return known }
             let keys = LexiconMatcher.variants(text)
             let made = Reading(keys: keys, collapsed: keys.map { LexiconMatcher.hasRun($0) ? LexiconMatcher.collapse($0) : nil },
                                mask: LexiconMatcher.maskPattern(text))
-            readings[text] = made
+            if readings.known.count >= Readings.limit { readings.known.removeAll(keepingCapacity: true) }
+            readings.known[text] = made
             return made
         }
 
