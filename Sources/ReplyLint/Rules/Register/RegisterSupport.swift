@@ -276,8 +276,16 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     /// The longest entry whose words are the word tokens starting at `index` (consecutive
     /// tokens, nothing between them but spaces); returns the entry and the last token index.
+    /// Most tokens are words that start no entry: a token that is no word, or whose word the memo
+    /// already knows to start nothing, is answered inline, without a call.
+    @inline(__always)
     func match(_ tokens: [Token], at index: Int, starts: WordMemo<Bool>? = nil) -> (value: Value, last: Int)? {
         guard tokens[index].kind == .word else { return nil }
+        if let starts, tokens[index].word >= 0, starts[tokens[index].word] == false { return nil }
+        return entryMatch(tokens, at: index, starts: starts)
+    }
+
+    private func entryMatch(_ tokens: [Token], at index: Int, starts: WordMemo<Bool>?) -> (value: Value, last: Int)? {
         if let starts, !starts.value(tokens[index].word, { firsts.mayContain(tokens[index].folded) && byFirst[tokens[index].folded] != nil }) {
             return nil
         }

@@ -82,9 +82,6 @@ struct SlangRule: Rule {
         let tokens = context.tokens
         var i = 0
         while i < tokens.count {
-            // Most tokens are words that start no entry: the memo of first words answers at once.
-            if tokens[i].kind != .word { i += 1; continue }
-            if let starts, tokens[i].word >= 0, starts[tokens[i].word] == false { i += 1; continue }
             guard let (entry, last) = index.match(tokens, at: i, starts: starts),
                   entry.conditions.hold(context, first: i, last: last, cues: cues) else { i += 1; continue }
             let range = tokens[i].range.lowerBound..<tokens[last].range.upperBound
