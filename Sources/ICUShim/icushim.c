@@ -160,6 +160,7 @@ int rl_is_combining_mark(int32_t c) {
 }
 int rl_is_punctuation(int32_t c) { return u_ispunct(c); }
 int rl_is_white_space(int32_t c) { return u_isUWhiteSpace(c); }
+int rl_sentence_break(int32_t c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
 
 int rl_display_width(int32_t c) {
     if (c < 0x300) return c < 0x20 ? 0 : 1;

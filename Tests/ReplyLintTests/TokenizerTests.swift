@@ -144,3 +144,68 @@ final class TokenShapeTests: XCTestCase {
         XCTAssertEqual(TokenShape.of("canción"), [.lower])
     }
 }
+
+/// `SentenceBreaker` must find exactly the boundaries of ICU's sentence iterator, which it replaced.
+final class SentenceBreakerTests: XCTestCase {
+    let icu = try! ICUSentences()
+
+    func breaks(_ text: String) -> [Int] {
+        Array(text.utf8).withUnsafeBufferPointer { SentenceBreaker.ends($0) }
+    }
+
+    /// Scalars of every Sentence_Break class, in one, two, three and four UTF-8 bytes.
+    static let pieces: [String] = [
+        "a", "z", "ñ", "é", "ß", "B", "Á", "Ñ", "ア", "中", "1", "٣", "9",
+        ".", "․", "?", "!", "¿", "¡", "…", "。", "؟", "‼", "﹖",
+        ")", "(", "\"", "'", "«", "»", "”", "“", "[", "]",
+        " ", "  ", "\t", "\u{00A0}", "\u{2003}",
+        "\n", "\r", "\r\n", "\u{0085}", "\u{2028}", "\u{2029}", "\u{000B}", "\u{000C}",
+        ",", ";", ":", "-", "—", "、",
+        "\u{0301}", "\u{200D}", "\u{00AD}", "\u{200B}", "\u{FE0F}", "\u{2060}",
+        "😀", "👍🏽", "🇪🇸", "#", "@", "%", "*", "/", "$",
+        "Sr", "etc", "EE", "UU", "p", "ej", "3", "5",
+    ]
+
+    func testSameBoundariesAsICUOnGeneratedText() {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 29)
+        var differences: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<numbers.next(24) { text += Self.pieces[numbers.next(Self.pieces.count)] }
+            let expected = icu.ends(Array(text.utf8))
+            let found = breaks(text)
+            if found != expected && differences.count < 10 {
+                differences.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }): ICU \(expected), got \(found)")
+            }
+        }
+        XCTAssertEqual(differences, [])
+    }
+
+    func testSameBoundariesAsICUOnTheBundledExamples() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = ["examples", "Tests/ReplyLintTests/Fixtures"].map { root.appendingPathComponent($0) }
+        var checked = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+                XCTAssertEqual(bytes.withUnsafeBufferPointer { SentenceBreaker.ends($0) }, icu.ends(bytes), name)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 5)
+    }
+
+    func testTheRulesThatKeepASentenceGoing() {
+        XCTAssertEqual(breaks("Vale 3.5 euros."), [15], "SB6: a full stop before a digit")
+        XCTAssertEqual(breaks("La U.E.Decide"), [13], "SB7: a letter, a full stop, a capital")
+        XCTAssertEqual(breaks("Lo dijo el Sr. García."), [15, 23], "no rule keeps a space and a capital")
+        XCTAssertEqual(breaks("Vino etc. y se fue."), [19], "SB8: a lowercase letter after the full stop")
+        XCTAssertEqual(breaks("¿En serio?! Vale."), [13, 18], "SB8a: terminators run together")
+        XCTAssertEqual(breaks("Hola.\r\nAdiós"), [7, 13], "CR LF is one separator")
+        XCTAssertEqual(breaks("Dijo «hola.» Luego"), [15, 20], "closing marks and spaces stay with the sentence")
+        XCTAssertEqual(breaks(""), [])
+        for text in ["La U.E.Decide", "Vino etc. y se fue.", "Dijo «hola.» Luego", "¿En serio?! Vale."] {
+            XCTAssertEqual(breaks(text), icu.ends(Array(text.utf8)), text)
+        }
+    }
+}

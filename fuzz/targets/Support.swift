@@ -24,6 +24,11 @@ enum FuzzSupport {
         do { return try Tokenizer(locale: "es") } catch { fatalError("fuzz: no tokenizer: \(error)") }
     }()
 
+    /// ICU's sentence iterator, to check the tokenizer's sentences against.
+    static let icuSentences: ICUSentences = {
+        do { return try ICUSentences(locale: "es") } catch { fatalError("fuzz: no sentence iterator: \(error)") }
+    }()
+
     static let runner = Runner(linter: linter, threads: 1)
 
     /// Every rule on its own, to run with and without the worker's word memos.

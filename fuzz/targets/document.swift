@@ -1,5 +1,5 @@
 // Fuzz target: bytes -> SourceFile -> Document (plain text, with suppression comments) ->
-// Tokenizer -> every rule -> suppressions -> renderers and fixes.
+// Tokenizer (sentences checked against ICU's iterator) -> every rule -> suppressions -> renderers and fixes.
 import Foundation
 @testable import ReplyLint
 
@@ -30,6 +30,9 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(token.text == document.slice(token.range), "token text is not its slice: \(token)")
         if token.word >= 0 { precondition(table.entries[Int(token.word)].text == token.text, "word id of another text: \(token)") }
     }
+    // The sentence rules agree with ICU's own sentence iterator.
+    let icuEnds = FuzzSupport.icuSentences.ends(document.text)
+    precondition(sentences.map(\.range.upperBound) == (icuEnds.isEmpty ? [] : icuEnds), "sentences differ from ICU's: \(icuEnds)")
     // Every rule finds the same with the worker's word memos (kept across inputs) as without them.
     var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
     remembering.worker = FuzzSupport.worker

@@ -62,6 +62,10 @@ int rl_is_lowercase(int32_t c);
 int rl_is_combining_mark(int32_t c);
 int rl_is_punctuation(int32_t c);
 int rl_is_white_space(int32_t c);
+/// The scalar's Sentence_Break class (UAX #29), ICU's USentenceBreak value: 0 Other, 1 ATerm,
+/// 2 Close, 3 Format, 4 Lower, 5 Numeric, 6 OLetter, 7 Sep, 8 Sp, 9 STerm, 10 Upper, 11 CR,
+/// 12 Extend, 13 LF, 14 SContinue.
+int rl_sentence_break(int32_t c);
 
 /// Terminal columns a scalar takes: 0 for combining marks and default-ignorable scalars (ZWJ,
 /// variation selectors), 2 for East Asian wide/fullwidth and emoji presentation, else 1.

@@ -1,17 +1,16 @@
 import ICUShim
 
-/// Turns a document's text into tokens and sentences with ICU's break iterators.
+/// Turns a document's text into tokens (ICU's word break iterator) and sentences.
 ///
 /// Template slots, URLs, e-mail addresses, mentions and hashtags are found first by a small
 /// scanner (ICU would split them into words); ICU's word iterator then runs over the text
-/// between them, and its sentence iterator over the whole text.
+/// between them. Sentences follow UAX #29 on ICU's data (`SentenceBreaker`).
 ///
 /// A tokenizer owns its ICU iterators and reuses them for every document: create one per
 /// thread and keep it. It is not thread-safe.
 public final class Tokenizer {
     public let locale: String
     private let words: OpaquePointer
-    private let sentences: OpaquePointer
     private let folder: OpaquePointer
     private var foldBuffer = [CChar](repeating: 0, count: 256)
     /// The distinct texts of the tokens this tokenizer has made, across documents.
@@ -29,23 +28,16 @@ public final class Tokenizer {
         guard let w = rl_breaker_open(Int32(RL_BREAK_WORD), locale, &status), status <= 0 else {
             throw Failure(status: status)
         }
-        guard let s = rl_breaker_open(Int32(RL_BREAK_SENTENCE), locale, &status), status <= 0 else {
-            rl_breaker_close(w)
-            throw Failure(status: status)
-        }
         guard let f = rl_folder_open(locale, &status), status <= 0 else {
             rl_breaker_close(w)
-            rl_breaker_close(s)
             throw Failure(status: status)
         }
         words = w
-        sentences = s
         folder = f
     }
 
     deinit {
         rl_breaker_close(words)
-        rl_breaker_close(sentences)
         rl_folder_close(folder)
     }
 
@@ -107,22 +99,13 @@ public final class Tokenizer {
     // MARK: - Internals
 
     private func sentenceBoundaries(_ text: [UInt8]) -> [Range<Int>] {
+        let ends = text.withUnsafeBufferPointer { SentenceBreaker.ends($0) }
         var result: [Range<Int>] = []
-        text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard rl_breaker_set_utf8(sentences, chars.baseAddress, Int64(chars.count)) <= 0 else {
-                    result = [0..<text.count]
-                    return
-                }
-                var start = Int(rl_breaker_first(sentences))
-                var status: Int32 = 0
-                while true {
-                    let next = Int(rl_breaker_next(sentences, &status))
-                    if next < 0 { break }
-                    result.append(start..<next)
-                    start = next
-                }
-            }
+        result.reserveCapacity(ends.count)
+        var start = 0
+        for end in ends {
+            result.append(start..<end)
+            start = end
         }
         if result.isEmpty { result = [0..<text.count] }
         return result
@@ -261,5 +244,39 @@ public final class Tokenizer {
             return (UInt32(lead & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12)
                 | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
         }
+    }
+}
+
+/// ICU's own sentence break iterator, which `SentenceBreaker` must agree with: the tests compare
+/// them. Not thread-safe; one per thread.
+final class ICUSentences {
+    private let breaker: OpaquePointer
+
+    init(locale: String = "es") throws {
+        var status: Int32 = 0
+        guard let b = rl_breaker_open(Int32(RL_BREAK_SENTENCE), locale, &status), status <= 0 else {
+            throw Tokenizer.Failure(status: status)
+        }
+        breaker = b
+    }
+
+    deinit { rl_breaker_close(breaker) }
+
+    /// The end offset of every sentence, as `SentenceBreaker.ends` gives them.
+    func ends(_ text: [UInt8]) -> [Int] {
+        var ends: [Int] = []
+        text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
+                _ = rl_breaker_first(breaker)
+                var status: Int32 = 0
+                while true {
+                    let next = Int(rl_breaker_next(breaker, &status))
+                    if next < 0 { break }
+                    ends.append(next)
+                }
+            }
+        }
+        return ends
     }
 }

@@ -1,0 +1,145 @@
+import ICUShim
+
+/// Sentence boundaries by the rules of UAX #29 (SB1 to SB11), on ICU's Sentence_Break data.
+///
+/// ICU's sentence iterator finds the same boundaries, but it runs its state machine over every
+/// character of the text, which cost replylint a fifth as much as the word breaking it needs anyway.
+/// A boundary can only follow a paragraph separator or a run that starts with `.`, `?`, `!` (or
+/// another terminator); this walks the text with a byte table for the scalars below U+0800 and
+/// applies the rules at those places only. `TokenizerTests` compares it with ICU's iterator on
+/// generated texts that mix every class, and on the bundled examples.
+enum SentenceBreaker {
+    /// ICU's USentenceBreak values.
+    enum Class: UInt8 {
+        case other = 0, aTerm, close, format, lower, numeric, oLetter, sep, sp, sTerm, upper, cr, extend, lf, sContinue
+    }
+
+    /// The classes of U+0000 to U+07FF, read once from ICU (the scalars of one or two UTF-8 bytes).
+    private static let table: [UInt8] = (0..<0x800).map { UInt8(truncatingIfNeeded: rl_sentence_break(Int32($0))) }
+
+    /// The end offset of every sentence of the text, in order; the last is the text's length
+    /// (none for an empty text).
+    static func ends(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var ends: [Int] = []
+        let n = text.count
+        if n == 0 { return ends }
+        let table = Self.table
+        table.withUnsafeBufferPointer { table in
+            /// The class of the scalar at `i` and its length in bytes.
+            @inline(__always) func at(_ i: Int) -> (Class, Int) {
+                let lead = text[i]
+                if lead < 0x80 { return (Class(rawValue: table[Int(lead)]) ?? .other, 1) }
+                let length = Tokenizer.scalarLength(lead)
+                let scalar = Tokenizer.scalar(text, at: i)
+                let raw = scalar < 0x800 ? table[Int(scalar)] : UInt8(truncatingIfNeeded: rl_sentence_break(Int32(bitPattern: scalar)))
+                return (Class(rawValue: raw) ?? .other, length)
+            }
+            /// Past the Extend and Format scalars at `i` (SB5: they belong to the scalar before them).
+            @inline(__always) func skipAttached(_ i: Int) -> Int {
+                var i = i
+                while i < n {
+                    let (c, length) = at(i)
+                    guard c == .extend || c == .format else { break }
+                    i += length
+                }
+                return i
+            }
+            /// Past a paragraph separator at `i` (CR LF is one: SB3).
+            @inline(__always) func pastSeparator(_ c: Class, _ i: Int, _ length: Int) -> Int {
+                if c == .cr && i + 1 < n && text[i + 1] == 0x0A { return i + 2 }
+                return i + length
+            }
+
+            /// Whether a rule keeps the sentence going after a terminator run (SB6, SB7, SB8, SB8a).
+            func holds(_ terminator: Class, before: Class, closed: Bool, spaced: Bool, next: Class, from j: Int) -> Bool {
+                if next == .sContinue || next == .aTerm || next == .sTerm { return true }  // SB8a
+                guard terminator == .aTerm else { return false }
+                if !closed && !spaced {
+                    if next == .numeric { return true }  // SB6
+                    if next == .upper && (before == .upper || before == .lower) { return true }  // SB7
+                }
+                // SB8: a lowercase letter comes before any other letter, separator or terminator.
+                var k = j
+                while k < n {
+                    let (c, l) = at(k)
+                    switch c {
+                    case .lower: return true
+                    case .oLetter, .upper, .sep, .cr, .lf, .aTerm, .sTerm: return false
+                    default: k += l
+                    }
+                }
+                return false
+            }
+
+            var i = 0
+            // The class of the last scalar that counts (SB5), for SB7's letter before a full stop.
+            var previous = Class.other
+            // At the start of the text or after a separator, Extend and Format count as characters.
+            var fresh = true
+            while i < n {
+                // Plain ASCII letters, digits and spaces, the bulk of any text, in a tight loop.
+                let lead = text[i]
+                if lead < 0x80 {
+                    let raw = table[Int(lead)]
+                    if raw == Class.lower.rawValue || raw == Class.upper.rawValue || raw == Class.sp.rawValue
+                        || raw == Class.numeric.rawValue || raw == Class.other.rawValue {
+                        previous = Class(rawValue: raw)!
+                        fresh = false
+                        i += 1
+                        continue
+                    }
+                }
+                let (c, length) = at(i)
+                switch c {
+                case .cr, .lf, .sep:
+                    i = pastSeparator(c, i, length)
+                    ends.append(i)  // SB4
+                    previous = .other
+                    fresh = true
+                case .extend, .format:
+                    if fresh { previous = c; fresh = false }
+                    i += length
+                case .aTerm, .sTerm:
+                    fresh = false
+                    let before = previous
+                    var j = skipAttached(i + length)
+                    var closed = false, spaced = false
+                    while j < n {
+                        let (k, l) = at(j)
+                        guard k == .close else { break }
+                        closed = true
+                        j = skipAttached(j + l)
+                    }
+                    while j < n {
+                        let (k, l) = at(j)
+                        guard k == .sp else { break }
+                        spaced = true
+                        j = skipAttached(j + l)
+                    }
+                    previous = spaced ? .sp : closed ? .close : c
+                    if j >= n { i = j; break }
+                    let (next, nextLength) = at(j)
+                    if next == .cr || next == .lf || next == .sep {
+                        // SB9, SB10: the separator ends this sentence (SB4).
+                        i = pastSeparator(next, j, nextLength)
+                        ends.append(i)
+                        previous = .other
+                        fresh = true
+                        break
+                    }
+                    if !holds(c, before: before, closed: closed, spaced: spaced, next: next, from: j) {
+                        ends.append(j)  // SB11
+                    }
+                    // The scalar at j is read again by the loop: it may start a run of its own.
+                    i = j
+                default:
+                    previous = c
+                    fresh = false
+                    i += length
+                }
+            }
+        }
+        if ends.last != n { ends.append(n) }
+        return ends
+    }
+}
