@@ -17,14 +17,20 @@ enum SentenceBreaker {
     /// The classes of U+0000 to U+07FF, read once from ICU (the scalars of one or two UTF-8 bytes).
     private static let table: [UInt8] = (0..<0x800).map { UInt8(truncatingIfNeeded: rl_sentence_break(Int32($0))) }
 
+    /// The bytes that are a whole scalar of a class no rule acts on (ASCII letters, digits, spaces, symbols).
+    private static let plain: [Bool] = (0..<256).map { byte in
+        guard byte < 0x80, let c = Class(rawValue: table[byte]) else { return false }
+        return c == .lower || c == .upper || c == .sp || c == .numeric || c == .other
+    }
+
     /// The end offset of every sentence of the text, in order; the last is the text's length
     /// (none for an empty text).
     static func ends(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var ends: [Int] = []
         let n = text.count
         if n == 0 { return ends }
-        let table = Self.table
-        table.withUnsafeBufferPointer { table in
+        let table = Self.table, plain = Self.plain
+        table.withUnsafeBufferPointer { table in plain.withUnsafeBufferPointer { plain in
             /// The class of the scalar at `i` and its length in bytes.
             @inline(__always) func at(_ i: Int) -> (Class, Int) {
                 let lead = text[i]
@@ -77,17 +83,15 @@ enum SentenceBreaker {
             // At the start of the text or after a separator, Extend and Format count as characters.
             var fresh = true
             while i < n {
-                // Plain ASCII letters, digits and spaces, the bulk of any text, in a tight loop.
-                let lead = text[i]
-                if lead < 0x80 {
-                    let raw = table[Int(lead)]
-                    if raw == Class.lower.rawValue || raw == Class.upper.rawValue || raw == Class.sp.rawValue
-                        || raw == Class.numeric.rawValue || raw == Class.other.rawValue {
-                        previous = Class(rawValue: raw)!
-                        fresh = false
-                        i += 1
-                        continue
-                    }
+                // ASCII letters, digits, spaces and symbols, the bulk of any text, in a tight loop: only
+                // the class of the last of them matters.
+                if plain[Int(text[i])] {
+                    var j = i + 1
+                    while j < n && plain[Int(text[j])] { j += 1 }
+                    previous = Class(rawValue: table[Int(text[j - 1])])!
+                    fresh = false
+                    i = j
+                    continue
                 }
                 let (c, length) = at(i)
                 switch c {
@@ -138,7 +142,7 @@ enum SentenceBreaker {
                     i += length
                 }
             }
-        }
+        } }
         if ends.last != n { ends.append(n) }
         return ends
     }
