@@ -84,6 +84,8 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(RegisterText.matchCase("porque", like: "xq"), "porque")
         XCTAssertEqual(RegisterText.matchCase("que", like: "Q"), "Que")
         XCTAssertEqual(RegisterText.matchCase("por favor", like: "Xfa"), "Por favor")
+        XCTAssertEqual(RegisterText.matchCase("usted", like: "TÚ"), "USTED")
+        XCTAssertEqual(RegisterText.matchCase("usted", like: "Ñ"), "Usted")
         XCTAssertEqual(RegisterText.matchCase("él", like: "ÉL"), "ÉL")
         XCTAssertEqual(RegisterText.matchCase("escríbanos", like: "Escríbenos"), "Escríbanos")
 
@@ -97,6 +99,18 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(elongated.map { $0.suggestions.first }, ["HOLA", "gracias", "por favor"])
         let tuteo = try TestSupport.findings(TuteoRule.self, "Escríbenos. Te lo enviamos hoy.")
         XCTAssertEqual(tuteo.map { $0.suggestions.first }, ["Escríbanos", "Se"])
+    }
+
+    func testTheASCIICaseMatchAgreesWithTheScalarOne() {
+        let pieces = ["a", "Z", "q", "X", "1", "-", " ", ".", "'", "@"]
+        var numbers = HostileSpanIndexTests.Numbers(seed: 5)
+        for _ in 0..<3_000 {
+            let original = (0..<numbers.next(6)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            for replacement in ["porque", "se", "", "ñandú"] {
+                XCTAssertEqual(RegisterText.matchCase(replacement, like: original),
+                               RegisterText.matchCaseByScalars(replacement, like: original), "\(original) -> \(replacement)")
+            }
+        }
     }
 
     func testElongationSuggestions() throws {

@@ -601,7 +601,11 @@ public struct LexiconMatcher: Sendable {
                     case .word, .number, .hashtag:
                         var folded = token.folded
                         if token.kind == .hashtag { folded.removeFirst() }
-                        if token.kind == .number && !folded.contains(where: \.isLetter) {
+                        // An ASCII number with no cased letter has no letter at all: no need to walk it.
+                        let letterless = token.shape.contains(.ascii)
+                            ? !token.shape.contains(.upper) && !token.shape.contains(.lower)
+                            : !folded.contains(where: \.isLetter)
+                        if token.kind == .number && letterless {
                             units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
                             continue
                         }

@@ -8,6 +8,27 @@ enum RegisterText {
     /// is left as the lexicon wrote it.
     static func matchCase(_ replacement: String, like original: String) -> String {
         guard let first = replacement.first else { return replacement }
+        // ASCII (most words): its letters are A-Z and a-z, told by their bytes.
+        if original.utf8.allSatisfy({ $0 < 0x80 }) {
+            var letters = 0, capitals = 0
+            var leadIsCapital: Bool?
+            for byte in original.utf8 {
+                let capital = byte >= 0x41 && byte <= 0x5A
+                guard capital || (byte >= 0x61 && byte <= 0x7A) else { continue }
+                letters += 1
+                if capital { capitals += 1 }
+                if leadIsCapital == nil { leadIsCapital = capital }
+            }
+            guard let lead = leadIsCapital else { return replacement }
+            if letters >= 2 && capitals == letters { return replacement.uppercased() }
+            return lead ? String(first).uppercased() + replacement.dropFirst() : replacement
+        }
+        return matchCaseByScalars(replacement, like: original)
+    }
+
+    /// `matchCase` told by the scalars' Unicode properties, for any text.
+    static func matchCaseByScalars(_ replacement: String, like original: String) -> String {
+        guard let first = replacement.first else { return replacement }
         let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard let lead = letters.first else { return replacement }
         if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) {
