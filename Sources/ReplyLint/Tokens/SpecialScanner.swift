@@ -26,12 +26,21 @@ enum SpecialScanner {
                 if isWordByte(c) {
                     // A word: only its first byte may start a span (a link); the bytes after it are
                     // passed over in a tight loop.
-                    if (i == 0 || !isWordByte(b[i - 1])) && isURLByte(c), let span = link(b, i) {
-                        spans.append(span)
-                        i = span.range.upperBound
-                        continue
+                    if (i == 0 || !isWordByte(b[i - 1])) && isURLByte(c) {
+                        // A link needs a dot, colon or at sign in its run of URL bytes. When the letters
+                        // and digits that open the word are followed by no URL byte at all (a space, an
+                        // accented letter), the run is those letters alone, and holds none.
+                        var j = i + 1
+                        while j < n && (isAlnum(b[j]) || b[j] == UInt8(ascii: "_")) { j += 1 }
+                        if j < n && isURLByte(b[j]), let span = link(b, i) {
+                            spans.append(span)
+                            i = span.range.upperBound
+                            continue
+                        }
+                        i = j
+                    } else {
+                        i += 1
                     }
-                    i += 1
                     while i < n && isWordByte(b[i]) { i += 1 }
                     continue
                 }
