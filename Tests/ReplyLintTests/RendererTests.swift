@@ -67,6 +67,37 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(TextRenderer(color: true) { _, _ in nil }.summary(report).contains("\u{1B}["))
     }
 
+    func testTheEightByteTestAgreesWithTheByteOne() {
+        func plain(_ word: UInt64) -> Bool {
+            (0..<8).allSatisfy { k in
+                let b = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))
+                return b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2
+            }
+        }
+        let fill = UInt64(0x61) &* 0x0101_0101_0101_0101
+        for k in 0..<8 {
+            for b in 0...255 {
+                let word = fill & ~(0xFF << (8 * UInt64(k))) | (UInt64(b) << (8 * UInt64(k)))
+                XCTAssertEqual(JSONRenderer.isPlain(word), plain(word), "byte \(b) at \(k)")
+            }
+        }
+        var numbers = HostileSpanIndexTests.Numbers(seed: 3)
+        for _ in 0..<50_000 {
+            // Bytes drawn near the edges the test looks at (0x1F/0x20, 0x21-0x23, 0x5B-0x5D, 0xE1-0xE3).
+            let edges: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xE1, 0xE2, 0xE3, 0xFF]
+            var word: UInt64 = 0
+            for k in 0..<8 { word |= UInt64(edges[numbers.next(edges.count)]) << (8 * UInt64(k)) }
+            XCTAssertEqual(JSONRenderer.isPlain(word), plain(word), String(word, radix: 16))
+        }
+        // An escape at every offset of a long string is still found.
+        for offset in 0..<20 {
+            let text = String(repeating: "x", count: offset) + "\"" + String(repeating: "y", count: 19 - offset) + "\u{2028}z"
+            let back = try? JSONSerialization.jsonObject(with: Data(JSONRenderer.quote(text).utf8), options: .fragmentsAllowed) as? String
+            XCTAssertEqual(back, text)
+            XCTAssertEqual(JSONRenderer.quote(text).filter { $0 == "\\" }.count, 2, text)
+        }
+    }
+
     func testJSONEscapesEverythingItMust() {
         XCTAssertEqual(JSONRenderer.quote("a\"b\\c\nd\te\u{1}f\u{2028}ñ😀"), "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u2028ñ😀\"")
     }
