@@ -62,6 +62,23 @@ final class DocumentTests: XCTestCase {
         }
     }
 
+    func testAnEndFromItsStartIsWhereASearchPutsIt() throws {
+        // Offsets in the middle of scalars, on CR, LF and CRLF line ends, at the end of the file.
+        let text = "añ👍é\r\nxq\rholaaa ñandú\n\n" + String(repeating: "😀é ", count: 200) + "\nfin"
+        let f = try file(Array(text.utf8))
+        let count = text.utf8.count
+        var numbers = HostileSpanIndexTests.Numbers(seed: 13)
+        for _ in 0..<20_000 {
+            let start = numbers.next(count + 1)
+            let end = min(count, start + numbers.next(numbers.next(2) == 0 ? 12 : 400))
+            let known = f.location(of: start)
+            let found = f.location(of: end, after: start, at: known)
+            let searched = f.location(of: end)
+            XCTAssertTrue(found == searched, "\(start)..<\(end): \(found), search says \(searched)")
+            if found != searched { return }
+        }
+    }
+
     func testMessagesAreMadeOneLine() {
         XCTAssertEqual(Linter.oneLine("tilde: «canción»"), "tilde: «canción»")
         XCTAssertEqual(Linter.oneLine("risa «ja\nja»"), "risa «ja ja»")
@@ -74,6 +91,14 @@ final class DocumentTests: XCTestCase {
             XCTAssertFalse(Linter.mayHoldLineBreak(text), text)
             XCTAssertEqual(Linter.oneLine(text), text)
         }
+        // A break at any offset of a long message, before and after eight-byte words of plain text.
+        for separator in ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "x", count: offset) + separator + String(repeating: "é", count: 10)
+                XCTAssertTrue(Linter.mayHoldLineBreak(text), "\(separator.debugDescription) at \(offset)")
+            }
+        }
+        XCTAssertFalse(Linter.mayHoldLineBreak(String(repeating: "tilde en «canción» ", count: 5)))
     }
 
     func testInvalidUTF8IsReportedAtItsPosition() {

@@ -140,6 +140,28 @@ public struct SourceFile: Sendable {
         }
     }
 
+    /// The same as `location(of: offset)`, given the location of an earlier offset `start` (a span's end
+    /// from its start): on the same line and a short way on, the scalars between them are counted
+    /// instead of searching the lines again.
+    public func location(of offset: Int, after start: Int, at known: (line: Int, column: Int)) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let line = known.line
+            guard line >= 1 && line <= lineStarts.count, start >= lineStarts[line - 1], start <= offset,
+                  offset < (line < lineStarts.count ? lineStarts[line] : buffer.count + 1),
+                  offset - start <= SourceFile.checkpointStride, start < buffer.count else {
+                return location(of: offset)
+            }
+            let end = min(offset, buffer.count)
+            if end == start { return known }
+            // A column counts the scalars before the offset, one less in the middle of a scalar.
+            @inline(__always) func inside(_ x: Int) -> Int {
+                x > lineStarts[line - 1] && x < buffer.count && buffer[x] & 0xC0 == 0x80 ? 1 : 0
+            }
+            let column = known.column + inside(start) + SourceFile.scalars(buffer, from: start, to: end) - inside(end)
+            return (line, max(column, 1))
+        }
+    }
+
     /// Index of the last line start that is <= offset.
     static func lineIndex(of offset: Int, lineStarts: [Int]) -> Int {
         var low = 0

@@ -128,7 +128,20 @@ public final class Linter: Sendable {
         var message = message
         return message.withUTF8 { bytes in
             var previous: UInt8 = 0
-            for byte in bytes {
+            var i = 0
+            // Eight bytes at a time while none of them can end a line break: no byte below 0x0E and
+            // none of 85, A8, A9 (U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9).
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while i + 8 <= bytes.count {
+                    let word = ByteWords.load(base, i)
+                    if ByteWords.hasBelow(word, 0x0E) || ByteWords.has(word, 0x85) || ByteWords.has(word, 0xA8) || ByteWords.has(word, 0xA9) {
+                        break
+                    }
+                    i += 8
+                    previous = bytes[i - 1]
+                }
+            }
+            for byte in bytes[i...] {
                 switch byte {
                 case 0x0A...0x0D: return true
                 case 0x85 where previous == 0xC2: return true  // U+0085
@@ -147,7 +160,7 @@ public final class Linter: Sendable {
         let start = document.fileOffset(range.lowerBound)
         let end = max(start, document.fileOffset(range.upperBound, end: true))
         let (line, column) = source.location(of: start)
-        let (endLine, endColumn) = source.location(of: end)
+        let (endLine, endColumn) = source.location(of: end, after: start, at: (line, column))
         var severity = finding.severity ?? entry.severity
         // A finding may lower its rule's severity (a mild word), never raise it past the setting.
         if severity > entry.severity { severity = entry.severity }

@@ -90,10 +90,7 @@ public struct JSONRenderer: StreamRenderer {
 
     /// Whether none of the eight bytes of `word` is below 0x20, a quote, a backslash or 0xE2.
     @inline(__always) static func isPlain(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs != 0  // exact for "any byte < 0x20"
-        return !below && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C)) && !hasZero(word ^ (ones &* 0xE2))
+        !ByteWords.hasBelow(word, 0x20) && !ByteWords.has(word, 0x22) && !ByteWords.has(word, 0x5C) && !ByteWords.has(word, 0xE2)
     }
 
     /// The same, written to `out`, which has room for six bytes for each byte of `s`, and two.
@@ -108,7 +105,7 @@ public struct JSONRenderer: StreamRenderer {
             while i < bytes.count {
                 // Eight bytes at a time while none of them needs a look (SWAR: a word with a byte
                 // below 0x20, a quote, a backslash or 0xE2, the lead byte of U+2028 and U+2029).
-                if i + 8 <= bytes.count, let raw, JSONRenderer.isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                if i + 8 <= bytes.count, let raw, JSONRenderer.isPlain(ByteWords.load(raw, i)) {
                     i += 8
                     continue
                 }
