@@ -753,14 +753,18 @@ public struct LexiconMatcher: Sendable {
         let tokens = context.tokens
         let region = context.options.region
         var active = [Bool?](repeating: nil, count: entries.count)
+        // What the test reads, taken out of the context and the matcher: passed on as a closure, a
+        // function that captured those two structs copied and destroyed them at every call.
+        let entries = self.entries
+        let sentences = context.sentences
         func isActive(_ entry: Int, sentence: Int) -> Bool {
             if active[entry] == nil { active[entry] = entries[entry].applies(region: region) }
             guard active[entry]! else { return false }
             let e = entries[entry]
             if e.with.isEmpty && e.without.isEmpty { return true }
-            guard sentence < context.sentences.count else { return e.with.isEmpty }
+            guard sentence < sentences.count else { return e.with.isEmpty }
             var sawWith = false
-            for t in context.sentences[sentence].tokens {
+            for t in sentences[sentence].tokens {
                 let f = tokens[t].folded
                 if e.without.contains(f) { return false }
                 if e.with.contains(f) { sawWith = true }
