@@ -101,8 +101,15 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(tuteo.map { $0.suggestions.first }, ["Escríbanos", "Se"])
     }
 
-    func testTheASCIICaseMatchAgreesWithTheScalarOne() {
-        let pieces = ["a", "Z", "q", "X", "1", "-", " ", ".", "'", "@"]
+    func testAMessageIsItsPartsInOrder() {
+        XCTAssertEqual(String.concatenation("tuteo «", "Tú", "» en una respuesta que debe tratar de ", "usted"),
+                       "tuteo «Tú» en una respuesta que debe tratar de usted")
+        XCTAssertEqual(String.concatenation(), "")
+        XCTAssertEqual(String.concatenation("", "😀\u{301}", "", String(repeating: "ñ", count: 40)), "😀\u{301}" + String(repeating: "ñ", count: 40))
+    }
+
+    func testTheTableCaseMatchAgreesWithTheScalarOne() {
+        let pieces = ["a", "Z", "q", "X", "1", "-", " ", ".", "'", "@", "É", "ñ", "Ñ", "ª", "º", "µ", "ß", "×", "÷", "Ω", "ω", "ǅ", "Ǆ", "Ⅻ", "ⓐ", "😀", "\u{301}"]
         var numbers = HostileSpanIndexTests.Numbers(seed: 5)
         for _ in 0..<3_000 {
             let original = (0..<numbers.next(6)).map { _ in pieces[numbers.next(pieces.count)] }.joined()

@@ -191,9 +191,11 @@ enum RegisterSplit {
             let help = suggestions.isEmpty ? "reformule la frase tratando de \(expected.spanishName)" : nil
             let message: String
             if rule == nil {
-                message = "mezcla de registros: «\(token.text)» (\(name(use.form))) en una respuesta que trata de \(expected.spanishName)"
+                message = .concatenation("mezcla de registros: «", token.text, "» (", name(use.form),
+                                         ") en una respuesta que trata de ", expected.spanishName)
             } else {
-                message = "\(label(use.form)) «\(token.text)» en una respuesta que debe tratar de \(expected.spanishName)"
+                message = .concatenation(label(use.form), " «", token.text, "» en una respuesta que debe tratar de ",
+                                         expected.spanishName)
             }
             findings.append(Finding(range: token.range, message: message, suggestions: suggestions, help: help))
         }

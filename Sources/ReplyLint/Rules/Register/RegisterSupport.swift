@@ -8,22 +8,34 @@ enum RegisterText {
     /// is left as the lexicon wrote it.
     static func matchCase(_ replacement: String, like original: String) -> String {
         guard let first = replacement.first else { return replacement }
-        // ASCII (most words): its letters are A-Z and a-z, told by their bytes.
-        if original.utf8.allSatisfy({ $0 < 0x80 }) {
-            var letters = 0, capitals = 0
-            var leadIsCapital: Bool?
-            for byte in original.utf8 {
-                let capital = byte >= 0x41 && byte <= 0x5A
-                guard capital || (byte >= 0x61 && byte <= 0x7A) else { continue }
-                letters += 1
-                if capital { capitals += 1 }
-                if leadIsCapital == nil { leadIsCapital = capital }
+        // Scalars below U+0100 (the letters of Spanish) read from a table, the others' properties asked.
+        let latin = Self.latin
+        var letters = 0, capitals = 0
+        var leadIsCapital: Bool?
+        for scalar in original.unicodeScalars {
+            let letter: Bool, capital: Bool
+            if scalar.value < 0x100 {
+                let bits = latin[Int(scalar.value)]
+                letter = bits & 1 != 0
+                capital = bits & 2 != 0
+            } else {
+                letter = scalar.properties.isAlphabetic
+                capital = letter && scalar.properties.isUppercase
             }
-            guard let lead = leadIsCapital else { return replacement }
-            if letters >= 2 && capitals == letters { return replacement.uppercased() }
-            return lead ? String(first).uppercased() + replacement.dropFirst() : replacement
+            guard letter else { continue }
+            letters += 1
+            if capital { capitals += 1 }
+            if leadIsCapital == nil { leadIsCapital = capital }
         }
-        return matchCaseByScalars(replacement, like: original)
+        guard let lead = leadIsCapital else { return replacement }
+        if letters >= 2 && capitals == letters { return replacement.uppercased() }
+        return lead ? String(first).uppercased() + replacement.dropFirst() : replacement
+    }
+
+    /// For U+0000 to U+00FF: bit 1 alphabetic, bit 2 an uppercase letter (Unicode properties).
+    private static let latin: [UInt8] = (0..<256).map { value in
+        let properties = Unicode.Scalar(UInt8(value)).properties
+        return (properties.isAlphabetic ? 1 : 0) | (properties.isAlphabetic && properties.isUppercase ? 2 : 0)
     }
 
     /// `matchCase` told by the scalars' Unicode properties, for any text.
