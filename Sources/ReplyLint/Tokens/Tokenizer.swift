@@ -15,6 +15,10 @@ public final class Tokenizer {
     private var foldBuffer = [CChar](repeating: 0, count: 256)
     /// The distinct texts of the tokens this tokenizer has made, across documents.
     public let wordTable = WordTable()
+    /// The ASCII scalars ICU calls white space, and punctuation: what a segment that is no word nor
+    /// number is (no token, punctuation or a symbol), told without a call for each space.
+    private let asciiSpaces = ByteSet((0..<128).filter { rl_is_white_space(Int32($0)) != 0 }.map(UInt8.init))
+    private let asciiPunctuation = ByteSet((0..<128).filter { rl_is_punctuation(Int32($0)) != 0 }.map(UInt8.init))
 
     public struct Failure: Error, CustomStringConvertible {
         public let status: Int32
@@ -140,6 +144,7 @@ public final class Tokenizer {
         }
     }
 
+    @inline(__always)
     private func classify(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, status: Int32) -> TokenKind? {
         let first = Tokenizer.scalar(buffer, at: range.lowerBound)
         if Tokenizer.isEmojiSegment(buffer, range) { return .emoji }
@@ -150,6 +155,11 @@ public final class Tokenizer {
                 return .word
             }
             return .number
+        }
+        if first < 0x80 {
+            // ASCII spaces and marks told by a table read once from ICU.
+            let c = UInt8(first)
+            return asciiSpaces.contains(c) ? nil : asciiPunctuation.contains(c) ? .punctuation : .symbol
         }
         if rl_is_white_space(Int32(bitPattern: first)) != 0 { return nil }
         if rl_is_punctuation(Int32(bitPattern: first)) != 0 { return .punctuation }
