@@ -55,6 +55,32 @@ final class MatcherTests: XCTestCase {
                        ["Callate la boca", "llorar a mares", "llorrrar a mares"])
     }
 
+    func testAMatcherFindsTheSameBesideOneWithLongerPhrases() throws {
+        // Matchers that share a vocabulary share the merged stretches around disguised words, built to
+        // reach as far as the longest phrase of any of them: a matcher of short phrases must find the
+        // same in them as in stretches of its own.
+        let body = "puta madre | strong\nmierda | strong\nhdp | strong"
+        let alone = try LexiconMatcher(tables: [table(body)])
+        let vocabulary = LexiconVocabulary()
+        let short = try LexiconMatcher(tables: [table(body)], vocabulary: vocabulary)
+        let long = try LexiconMatcher(tables: [table("uno dos tres cuatro cinco seis siete ocho | strong\nla p u t a que te | strong")],
+                                      vocabulary: vocabulary)
+        XCTAssertEqual(vocabulary.longestPhrase, 8)
+        let texts = [
+            "La p u t a madre, uno dos tres cuatro cinco seis siete ocho m*erda y la p.u.t.a m@dre, h.d.p",
+            "m i e r d a " + String(repeating: "palabra ", count: 5) + "la puta m*dre " + String(repeating: "x ", count: 9) + "p-u-t-a madre",
+            "la p u t a que te parió, puta m_dre",
+        ]
+        for text in texts {
+            let document = Document(string: text)
+            let (tokens, sentences) = try Tokenizer().tokenize(document.text)
+            let context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+            let together = long.matches(in: context).count + short.matches(in: context).count  // the long one builds first
+            XCTAssertGreaterThan(together, 0, text)
+            XCTAssertEqual(short.matches(in: context).map { document.slice($0.range) }, try matches(alone, text), text)
+        }
+    }
+
     func testDisguises() throws {
         let m = try LexiconMatcher(tables: [table("mierda | strong\npendejo | strong | | -os\ncabrón | strong\nhdp | strong\nputa madre | strong")])
         let cases: [(String, String)] = [

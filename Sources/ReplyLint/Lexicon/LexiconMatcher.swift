@@ -328,6 +328,7 @@ public struct LexiconMatcher: Sendable {
         self.startSlots = slots
         self.startList = list
         self.longestPhrase = longest
+        vocabulary.reach(longest)
     }
 
     /// The forms an entry declares, each as folded words (`<class>` slots kept as written).
@@ -626,6 +627,7 @@ public struct LexiconMatcher: Sendable {
             }
             self.words = words
             self.units = units
+            longestPhrase = vocabulary.longestPhrase
             readings = context.worker.value("lexicon.readings") { Readings() }
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
@@ -635,6 +637,9 @@ public struct LexiconMatcher: Sendable {
 
         /// The word tokens with a `_` or `*` inside (`m_erda`), which may hide letters.
         let maskedWords: [Int]
+
+        /// The vocabulary's longest phrase when the units were made (the reach of merged stretches).
+        let longestPhrase: Int
 
         let tokens: [Token]
         /// The vocabulary as it stood when the document's units were numbered.
@@ -688,9 +693,12 @@ public struct LexiconMatcher: Sendable {
         }
 
         func merged(runs: [Range<Int>], reach: Int) -> [Segment] {
-            if let last = lastMerged, last.runs == runs, last.reach == reach { return last.segments }
-            let made = build(runs: runs, reach: reach)
-            lastMerged = (runs, reach, made)
+            // Stretches that reach further serve as well: a phrase found through a joined unit lies
+            // within `reach` units of it either way, and the units in between are the same.
+            if let last = lastMerged, last.runs == runs, last.reach >= reach { return last.segments }
+            let wide = max(reach, longestPhrase)
+            let made = build(runs: runs, reach: wide)
+            lastMerged = (runs, wide, made)
             return made
         }
 
@@ -1176,6 +1184,21 @@ public final class LexiconVocabulary: @unchecked Sendable {
         ids[word] = id
         filter.insert(word)
         return id
+    }
+
+    /// The longest phrase, in words, of the matchers numbered by this vocabulary: how far around a
+    /// joined word the merged stretches reach, so that one build serves all those matchers.
+    var longestPhrase: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return longest
+    }
+    private var longest = 0
+
+    func reach(_ words: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        longest = max(longest, words)
     }
 
     /// The numbers as they stood at one moment.
