@@ -27,36 +27,39 @@ public struct JSONRenderer: StreamRenderer {
         // Written as bytes into a buffer sized for the worst case (every byte of every text escaped):
         // a report of many diagnostics is mostly this loop, and no append then checks for room.
         guard !diagnostics.isEmpty else { return [] }
-        var bound = 0
-        for d in diagnostics { bound += Self.bound(d) }
-        return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
-            var out = ByteWriter(buffer)
-            for d in diagnostics {
-                if count > 0 { out.byte(UInt8(ascii: ",")) }
-                count += 1
-                out.raw("{\"path\":"); Self.quote(d.path, into: &out)
-                out.raw(",\"line\":"); out.number(d.line)
-                out.raw(",\"column\":"); out.number(d.column)
-                out.raw(",\"endLine\":"); out.number(d.endLine)
-                out.raw(",\"endColumn\":"); out.number(d.endColumn)
-                out.raw(",\"offset\":"); out.number(d.offset)
-                out.raw(",\"length\":"); out.number(d.length)
-                out.raw(",\"severity\":"); Self.quote(d.severity.rawValue, into: &out)
-                out.raw(",\"category\":"); Self.quote(d.category.rawValue, into: &out)
-                out.raw(",\"rule\":"); Self.quote(d.rule, into: &out)
-                out.raw(",\"message\":"); Self.quote(d.message, into: &out)
-                out.raw(",\"excerpt\":"); Self.quote(d.excerpt, into: &out)
-                out.raw(",\"suggestions\":[")
-                for (i, suggestion) in d.suggestions.enumerated() {
-                    if i > 0 { out.byte(UInt8(ascii: ",")) }
-                    Self.quote(suggestion, into: &out)
+        // Fields read in place: a diagnostic copied out of the list retains its dozen texts.
+        return diagnostics.withUnsafeBufferPointer { ds in
+            var bound = 0
+            for i in ds.indices { bound += Self.bound(ds[i]) }
+            return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
+                var out = ByteWriter(buffer)
+                for i in ds.indices {
+                    if count > 0 { out.byte(UInt8(ascii: ",")) }
+                    count += 1
+                    out.raw("{\"path\":"); Self.quote(ds[i].path, into: &out)
+                    out.raw(",\"line\":"); out.number(ds[i].line)
+                    out.raw(",\"column\":"); out.number(ds[i].column)
+                    out.raw(",\"endLine\":"); out.number(ds[i].endLine)
+                    out.raw(",\"endColumn\":"); out.number(ds[i].endColumn)
+                    out.raw(",\"offset\":"); out.number(ds[i].offset)
+                    out.raw(",\"length\":"); out.number(ds[i].length)
+                    out.raw(",\"severity\":"); Self.quote(ds[i].severity.rawValue, into: &out)
+                    out.raw(",\"category\":"); Self.quote(ds[i].category.rawValue, into: &out)
+                    out.raw(",\"rule\":"); Self.quote(ds[i].rule, into: &out)
+                    out.raw(",\"message\":"); Self.quote(ds[i].message, into: &out)
+                    out.raw(",\"excerpt\":"); Self.quote(ds[i].excerpt, into: &out)
+                    out.raw(",\"suggestions\":[")
+                    for (k, suggestion) in ds[i].suggestions.enumerated() {
+                        if k > 0 { out.byte(UInt8(ascii: ",")) }
+                        Self.quote(suggestion, into: &out)
+                    }
+                    out.raw("],\"help\":"); Self.optional(ds[i].help, &out)
+                    out.raw(",\"reply\":"); Self.optional(ds[i].reply, &out)
+                    out.raw(",\"fix\":"); Self.optional(ds[i].fix, &out)
+                    out.byte(UInt8(ascii: "}"))
                 }
-                out.raw("],\"help\":"); Self.optional(d.help, &out)
-                out.raw(",\"reply\":"); Self.optional(d.reply, &out)
-                out.raw(",\"fix\":"); Self.optional(d.fix, &out)
-                out.byte(UInt8(ascii: "}"))
+                written = out.count
             }
-            written = out.count
         }
     }
 
