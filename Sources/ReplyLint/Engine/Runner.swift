@@ -275,7 +275,9 @@ public struct Runner: Sendable {
         var diagnostics: [Diagnostic] = []
         do throws(InputError) {
             for document in try InputFiles.documents(of: file, collections: collections) {
-                diagnostics += linter.lint(document, tokenizer: tokenizer, worker: worker)
+                let found = linter.lint(document, tokenizer: tokenizer, worker: worker)
+                // A file of one document (most of them) takes its list as it is, without copying it.
+                if diagnostics.isEmpty { diagnostics = found } else { diagnostics += found }
             }
         } catch {
             diagnostics.append(Diagnostic(inputError: error))
