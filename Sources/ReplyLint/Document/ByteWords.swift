@@ -15,6 +15,11 @@ enum ByteWords {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
+    /// How many bytes of `word` are UTF-8 continuation bytes (10xxxxxx): bit 7 set, bit 6 clear.
+    @inline(__always) static func continuations(_ word: UInt64) -> Int {
+        (word & ~(word << 1) & highs).nonzeroBitCount
+    }
+
     /// The eight bytes at `offset`, in memory order (byte k is bits 8k to 8k+7 on a little-endian machine).
     @inline(__always) static func load(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
         UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))

@@ -37,7 +37,16 @@ public struct SourceFile: Sendable {
         var i = start
         let n = bytes.count
         try bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress)
             while i < n {
+                // Eight bytes at a time while they are ASCII with no NUL and no line end (most text).
+                if i + 8 <= n, let base {
+                    let word = ByteWords.load(base, i)
+                    if word & ByteWords.highs == 0 && !ByteWords.hasZero(word) && !ByteWords.has(word, 0x0A) && !ByteWords.has(word, 0x0D) {
+                        i += 8
+                        continue
+                    }
+                }
                 let byte = buffer[i]
                 if byte == 0x0A {
                     if ending == nil { ending = .lf }
@@ -98,6 +107,13 @@ public struct SourceFile: Sendable {
     static func scalars(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         var count = 0
         var i = max(from, 0)
+        // Eight bytes at a time: each byte but a continuation byte (10xxxxxx) starts a scalar.
+        if let base = UnsafeRawPointer(buffer.baseAddress) {
+            while i + 8 <= to {
+                count += 8 - ByteWords.continuations(ByteWords.load(base, i))
+                i += 8
+            }
+        }
         while i < to {
             if buffer[i] & 0xC0 != 0x80 { count += 1 }
             i += 1

@@ -41,10 +41,14 @@ public struct Suppressions: Sendable {
             let marker: StaticString = "replylint-"
             let m = marker.utf8CodeUnitCount
             let start = marker.utf8Start
+            guard let base = b.baseAddress else { return }
             var i = 0
             while i + m <= b.count {
-                // The marker's last byte, a hyphen, is rare in prose: tested before the rest.
-                if b[i + m - 1] != UInt8(ascii: "-") || b[i] != start[0] || memcmp(b.baseAddress! + i, start, m) != 0 {
+                // The marker's last byte, a hyphen, is rare in prose: memchr finds the next one, and
+                // only there is the rest compared.
+                guard let hyphen = memchr(base + i + m - 1, Int32(UInt8(ascii: "-")), b.count - (i + m - 1)) else { break }
+                i = base.distance(to: hyphen.assumingMemoryBound(to: UInt8.self)) - (m - 1)
+                if b[i] != start[0] || memcmp(base + i, start, m) != 0 {
                     i += 1
                     continue
                 }

@@ -16,23 +16,35 @@ enum SpecialScanner {
         "net", "org", "info", "io", "ly", "me", "app", "gob", "gov", "edu", "eu", "tv", "biz", "shop", "store",
     ]
 
+    /// Each byte's classes, as bits: `word` (`isWordByte`), `url` (`isURLByte`), `alnum` (an ASCII letter,
+    /// digit or underscore). One load answers what several compares did, for nearly every byte of a text.
+    static let wordBit: UInt8 = 1, urlBit: UInt8 = 2, alnumBit: UInt8 = 4
+    static let byteClasses: [UInt8] = (0...255).map { value in
+        let c = UInt8(value)
+        return (isWordByte(c) ? wordBit : 0) | (classifyURLByte(c) ? urlBit : 0)
+            | (isAlnum(c) || c == UInt8(ascii: "_") ? alnumBit : 0)
+    }
+
     static func scan(_ text: [UInt8]) -> [Span] {
         var spans: [Span] = []
+        byteClasses.withUnsafeBufferPointer { classes in
         text.withUnsafeBufferPointer { b in
             let n = b.count
+            let wordBit = Self.wordBit, urlBit = Self.urlBit, alnumBit = Self.alnumBit
+            @inline(__always) func has(_ i: Int, _ bit: UInt8) -> Bool { classes[Int(b[i])] & bit != 0 }
             var i = 0
             while i < n {
                 let c = b[i]
-                if isWordByte(c) {
+                if has(i, wordBit) {
                     // A word: only its first byte may start a span (a link); the bytes after it are
                     // passed over in a tight loop.
-                    if (i == 0 || !isWordByte(b[i - 1])) && isURLByte(c) {
+                    if (i == 0 || !has(i - 1, wordBit)) && has(i, urlBit) {
                         // A link needs a dot, colon or at sign in its run of URL bytes. When the letters
                         // and digits that open the word are followed by no URL byte at all (a space, an
                         // accented letter), the run is those letters alone, and holds none.
                         var j = i + 1
-                        while j < n && (isAlnum(b[j]) || b[j] == UInt8(ascii: "_")) { j += 1 }
-                        if j < n && isURLByte(b[j]), let span = link(b, i) {
+                        while j < n && has(j, alnumBit) { j += 1 }
+                        if j < n && has(j, urlBit), let span = link(b, i) {
                             spans.append(span)
                             i = span.range.upperBound
                             continue
@@ -41,10 +53,10 @@ enum SpecialScanner {
                     } else {
                         i += 1
                     }
-                    while i < n && isWordByte(b[i]) { i += 1 }
+                    while i < n && has(i, wordBit) { i += 1 }
                     continue
                 }
-                let atStart = i == 0 || !isWordByte(b[i - 1])
+                let atStart = i == 0 || !has(i - 1, wordBit)
                 var found: Span?
                 switch c {
                 case UInt8(ascii: "{"):
@@ -62,7 +74,7 @@ enum SpecialScanner {
                         found = Span(kind: .hashtag, range: i..<end)
                     }
                 default:
-                    if atStart && isURLByte(c) { found = link(b, i) }
+                    if atStart && has(i, urlBit) { found = link(b, i) }
                 }
                 if let span = found {
                     spans.append(span)
@@ -71,6 +83,7 @@ enum SpecialScanner {
                     i += 1
                 }
             }
+        }
         }
         return spans
     }
