@@ -79,6 +79,35 @@ final class DocumentTests: XCTestCase {
         }
     }
 
+    func testABadByteOrALineEndIsFoundAtAnyOffsetOfPlainText() throws {
+        // The reader passes eight ASCII bytes at a time: whatever stops it must be found where it is.
+        for offset in 0..<24 {
+            let before = Array(String(repeating: "a", count: offset).utf8)
+            XCTAssertThrowsError(try file(before + [0] + Array("bcdefghijklmnop".utf8))) { error in
+                XCTAssertEqual(error as? InputError, .binary(path: "a.txt", line: 1, column: offset + 1, offset: offset))
+            }
+            XCTAssertThrowsError(try file(before + [0xFF] + Array("bcdefghijklmnop".utf8))) { error in
+                XCTAssertEqual(error as? InputError, .invalidUTF8(path: "a.txt", line: 1, column: offset + 1, offset: offset))
+            }
+            for end: [UInt8] in [[0x0A], [0x0D], [0x0D, 0x0A]] {
+                let f = try file(before + end + Array("bcdefghijklmnop".utf8))
+                XCTAssertEqual(f.lineStarts, [0, offset + end.count], "line end \(end) at \(offset)")
+            }
+        }
+    }
+
+    func testScalarCountsByWordsAgreeWithCountsByBytes() {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 17)
+        let pieces = ["a", "ñ", "€", "😀", " ", "é"]
+        for _ in 0..<2_000 {
+            let bytes = Array((0..<numbers.next(40)).map { _ in pieces[numbers.next(pieces.count)] }.joined().utf8)
+            let from = numbers.next(bytes.count + 1)
+            let to = from + numbers.next(bytes.count - from + 1)
+            let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { SourceFile.scalars($0, from: from, to: to) }, expected)
+        }
+    }
+
     func testMessagesAreMadeOneLine() {
         XCTAssertEqual(Linter.oneLine("tilde: «canción»"), "tilde: «canción»")
         XCTAssertEqual(Linter.oneLine("risa «ja\nja»"), "risa «ja ja»")
