@@ -96,6 +96,17 @@ final class DocumentTests: XCTestCase {
         }
     }
 
+    func testTheExactZeroByteMaskMarksEachZeroByteAlone() {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 23)
+        for _ in 0..<20_000 {
+            var word: UInt64 = 0
+            for k in 0..<8 { word |= UInt64([0x00, 0x01, 0x7F, 0x80, 0xFF, 0x20][numbers.next(6)]) << (8 * UInt64(k)) }
+            var expected: UInt64 = 0
+            for k in 0..<8 where (word >> (8 * UInt64(k))) & 0xFF == 0 { expected |= 0x80 << (8 * UInt64(k)) }
+            XCTAssertEqual(ByteWords.zeros(word), expected, String(word, radix: 16))
+        }
+    }
+
     func testScalarCountsByWordsAgreeWithCountsByBytes() {
         var numbers = HostileSpanIndexTests.Numbers(seed: 17)
         let pieces = ["a", "ñ", "€", "😀", " ", "é"]

@@ -101,6 +101,22 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(tuteo.map { $0.suggestions.first }, ["Escríbanos", "Se"])
     }
 
+    func testRepeatedSpacesAreFoundAtAnyOffset() throws {
+        // The rule passes eight bytes at a time: a run of spaces must be found wherever it starts,
+        // across those words too, and never at a line start.
+        for offset in 1..<20 {
+            for run in 2..<5 {
+                let text = "x" + String(repeating: "a", count: offset) + String(repeating: " ", count: run) + "bcdefghijklmnopq"
+                let found = try TestSupport.findings(SpacingRule.self, text)
+                XCTAssertEqual(found.map(\.range), [(offset + 1)..<(offset + 1 + run)], "\(run) spaces after \(offset + 1) bytes")
+            }
+            let indented = String(repeating: "a", count: offset) + "\n   bcdefghijklmnopq"
+            XCTAssertEqual(try TestSupport.findings(SpacingRule.self, indented).count, 0, "indented line after \(offset) bytes")
+            let single = String(repeating: "ab ", count: offset + 5)
+            XCTAssertEqual(try TestSupport.findings(SpacingRule.self, single).count, 0)
+        }
+    }
+
     func testAMessageIsItsPartsInOrder() {
         XCTAssertEqual(String.concatenation("tuteo «", "Tú", "» en una respuesta que debe tratar de ", "usted"),
                        "tuteo «Tú» en una respuesta que debe tratar de usted")

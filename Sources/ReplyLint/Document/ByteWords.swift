@@ -7,6 +7,13 @@ enum ByteWords {
     /// Some byte of `word` is zero.
     @inline(__always) static func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
 
+    /// Bit 7 of each byte of the result is set exactly where that byte of `word` is zero (no carry
+    /// crosses bytes, unlike `hasZero`, which is only exact about whether there is one).
+    @inline(__always) static func zeros(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
+    }
+
     /// Some byte of `word` is `byte`.
     @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool { hasZero(word ^ (ones &* UInt64(byte))) }
 

@@ -29,29 +29,46 @@ struct SpacingRule: Rule {
     init(lexicons: LexiconStore) throws {}
 
     func check(_ context: RuleContext) -> [Finding] {
-        let text = context.document.text
         let file = context.document.source.bytes
-        var findings: [Finding] = []
-        var i = 0
-        var lineStart = true
-        while i < text.count {
-            let b = text[i]
-            if b == 0x0A || b == 0x0D { lineStart = true; i += 1; continue }
-            if b != 0x20 { lineStart = false; i += 1; continue }
-            var j = i
-            while j < text.count && text[j] == 0x20 { j += 1 }
-            let inside = !lineStart && j < text.count && text[j] != 0x0A && text[j] != 0x0D
-            if inside && j - i >= 2 {
-                // Only spaces the file really holds: not the blanks left where Markdown code, links
-                // or suppression comments were set aside, not a folded YAML line break.
-                let from = context.document.fileOffset(i)
-                let to = context.document.fileOffset(j, end: true)
-                if to - from == j - i && to <= file.count && file[from..<to].allSatisfy({ $0 == 0x20 }) {
-                    findings.append(Finding(range: i..<j, message: "\(j - i) espacios seguidos",
-                                            suggestions: [" "], safeFix: true))
+        var runs: [Range<Int>] = []
+        context.document.text.withUnsafeBufferPointer { text in
+            let n = text.count
+            let base = UnsafeRawPointer(text.baseAddress)
+            var i = 0
+            var lineStart = true
+            while i < n {
+                // Eight bytes at a time while they hold no line end, no two spaces in a row and do not
+                // end in a space (a run could go on in the next ones): then some byte is a letter or a
+                // mark, and the line has begun.
+                if i + 8 <= n, let base {
+                    let word = ByteWords.load(base, i)
+                    let spaces = ByteWords.zeros(word ^ (ByteWords.ones &* 0x20))
+                    if spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
+                        && !ByteWords.has(word, 0x0A) && !ByteWords.has(word, 0x0D) {
+                        lineStart = false
+                        i += 8
+                        continue
+                    }
                 }
+                let b = text[i]
+                if b == 0x0A || b == 0x0D { lineStart = true; i += 1; continue }
+                if b != 0x20 { lineStart = false; i += 1; continue }
+                var j = i
+                while j < n && text[j] == 0x20 { j += 1 }
+                let inside = !lineStart && j < n && text[j] != 0x0A && text[j] != 0x0D
+                if inside && j - i >= 2 { runs.append(i..<j) }
+                i = j
             }
-            i = j
+        }
+        var findings: [Finding] = []
+        for run in runs {
+            // Only spaces the file really holds: not the blanks left where Markdown code, links or
+            // suppression comments were set aside, not a folded YAML line break.
+            let from = context.document.fileOffset(run.lowerBound)
+            let to = context.document.fileOffset(run.upperBound, end: true)
+            if to - from == run.count && to <= file.count && file[from..<to].allSatisfy({ $0 == 0x20 }) {
+                findings.append(Finding(range: run, message: "\(run.count) espacios seguidos", suggestions: [" "], safeFix: true))
+            }
         }
         return findings
     }
