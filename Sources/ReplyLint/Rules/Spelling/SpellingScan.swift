@@ -98,6 +98,9 @@ struct SpellingScan: Sendable {
         let voseo = context.options.register == .vos
         let verdicts = context.worker.value(memoKey(voseo: voseo)) { Verdicts() }
         let byWord: WordMemo<Remembered>? = context.wordMemo(memoKey(voseo: voseo))
+        // Most words are spelled right: that they are (bit 1 at a sentence start, bit 2 inside one) is
+        // kept apart in plain bytes, read with no reference count, unlike the remembered reports.
+        let clean: WordMemo<UInt8>? = context.wordMemo(memoKey(voseo: voseo) + ".clean")
         var result: [Report] = []
         var claimed = SpanIndex.Sweep(context.claimed)
         var i = 0
@@ -122,7 +125,9 @@ struct SpellingScan: Sendable {
             let unit = i > 0 && tokens[i - 1].kind == .number && (tokens[i].text.utf8.count <= 4 || tokens[i].text.count <= 4)
             if !glued(tokens, i), !unit {
                 let start = startsSentence(context, i)
-                let id = byWord == nil ? -1 : tokens[i].word
+                let id = byWord == nil || clean == nil ? -1 : tokens[i].word
+                let bit: UInt8 = start ? 1 : 2
+                if id >= 0, let bits = clean![id], bits & bit != 0 { i += 1; continue }
                 let known = id >= 0 ? byWord![id] : verdicts.reports[tokens[i].text]
                 let found: Report?
                 if let verdict = known.flatMap({ start ? $0.start : $0.inside }) {
@@ -132,6 +137,7 @@ struct SpellingScan: Sendable {
                     found = report(token, sentenceStart: start, voseo: voseo)
                     let remembered = known ?? Remembered()
                     if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
+                    if id >= 0 && found == nil { clean![id] = (clean![id] ?? 0) | bit }
                     if known == nil {
                         if id >= 0 {
                             byWord![id] = remembered
