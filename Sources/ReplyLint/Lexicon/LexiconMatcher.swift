@@ -584,6 +584,17 @@ public struct LexiconMatcher: Sendable {
                 for index in tokens.indices {
                     // Most tokens are words met before: their fields are read in place, without copying the token.
                     if tokens[index].kind == .word, let templates, tokens[index].word >= 0 {
+                        // A word met before: its template read in place, and one copy of its unit made.
+                        if let hides = templates.peek(tokens[index].word, { template -> Bool in
+                            var unit = template.unit
+                            unit.range = tokens[index].range
+                            unit.sentence = tokens[index].sentence
+                            units.append(unit)
+                            return template.masked
+                        }) {
+                            if hides { masked.append(index) }
+                            continue
+                        }
                         let made = templates.value(tokens[index].word) {
                             Template(unit: Self.wordUnit(tokens[index].folded, range: tokens[index].range,
                                                          sentence: tokens[index].sentence, words),

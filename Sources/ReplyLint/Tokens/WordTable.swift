@@ -132,6 +132,17 @@ final class WordMemo<Value> {
         }
     }
 
+    /// `body` applied to the remembered value of a word id, read in place (a value copied out of the
+    /// memo retains what it holds); nil when there is none.
+    @inline(__always) func peek<R>(_ id: Int32, _ body: (borrowing Value) -> R) -> R? {
+        let i = Int(id)
+        guard i >= 0 else { return nil }
+        return values.withUnsafeBufferPointer { values in
+            guard i < values.count, values[i] != nil else { return nil }
+            return body(values[i]!)
+        }
+    }
+
     /// The remembered value for a word id, made the first time; made every time for a token without
     /// an id (-1).
     @inline(__always) func value(_ id: Int32, _ make: () -> Value) -> Value {
