@@ -63,10 +63,10 @@ public final class Linter: Sendable {
         context.words = tokenizer.wordTable
         // Findings with the index of their rule in `active` (an index, not a copy of the entry: a
         // reply may have thousands of findings).
-        var placed: [(finding: Finding, rule: Int)] = []
+        var placed: [Placed] = []
         for (index, entry) in active.enumerated() where entry.description.category != .spelling {
             for finding in entry.rule.check(context) {
-                placed.append((finding, index))
+                placed.append(Placed(finding: finding, rule: index))
             }
         }
         // A register or polemic finding inside a profanity or discrimination finding (`mieeerda` stretched,
@@ -95,7 +95,7 @@ public final class Linter: Sendable {
             for finding in entry.rule.check(context) {
                 // Spelling findings are the last ones: only they can overlap a claimed span.
                 if !claimed.isEmpty && claimed.overlaps(finding.range) { continue }
-                placed.append((finding, index))
+                placed.append(Placed(finding: finding, rule: index))
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -117,6 +117,13 @@ public final class Linter: Sendable {
     }
 
     /// A message is one line: a flagged span that crosses a line break is quoted on one line.
+    /// A finding with the index of its rule in `active`. A struct, not a tuple: a tuple of a struct
+    /// and an integer was copied through the runtime's generic value witnesses.
+    struct Placed {
+        var finding: Finding
+        var rule: Int
+    }
+
     static func oneLine(_ message: String) -> String {
         guard mayHoldLineBreak(message) else { return message }
         return message.split(whereSeparator: \.isNewline).map { $0.trimmedBlanks }.filter { !$0.isEmpty }.joined(separator: " ")
