@@ -323,18 +323,19 @@ struct PhraseIndex<Value: Sendable>: Sendable {
             return nil
         }
         guard firsts.mayContain(tokens[index].folded), let entries = byFirst[tokens[index].folded] else { return nil }
-        for entry in entries {
+        // Entries read in place: one copied out of the list retains its words and its value.
+        for e in entries.indices {
             var i = index
             var ok = true
-            for (k, word) in entry.words.enumerated() {
+            for k in entries[e].words.indices {
                 if k > 0 {
                     i += 1
                     guard i < tokens.count, tokens[i].kind == .word, tokens[i].spaceBefore,
                           tokens[i].sentence == tokens[index].sentence else { ok = false; break }
                 }
-                if tokens[i].folded != word { ok = false; break }
+                if tokens[i].folded != entries[e].words[k] { ok = false; break }
             }
-            if ok { return (entry.value, i) }
+            if ok { return (entries[e].value, i) }
         }
         return nil
     }
