@@ -908,14 +908,19 @@ public struct LexiconMatcher: Sendable {
                     let next = units[u + 1].id
                     let second = next < 0 ? nil : startList[index].bySecond[next]
                     if startList[index].short.isEmpty {
-                        for (_, phrase) in second ?? [] { tryPhrase(phrase, at: u, units, sentence: sentence) }
+                        // Read in place: a phrase copied out of its list retains its elements and form.
+                        second?.withUnsafeBufferPointer { list in
+                            for k in list.indices { tryPhrase(list[k].1, at: u, units, sentence: sentence) }
+                        }
                     } else {
                         for (_, phrase) in (startList[index].short + (second ?? [])).sorted(by: { $0.0 < $1.0 }) {
                             tryPhrase(phrase, at: u, units, sentence: sentence)
                         }
                     }
                 } else {
-                    for phrase in startList[index].phrases { tryPhrase(phrase, at: u, units, sentence: sentence) }
+                    startList[index].phrases.withUnsafeBufferPointer { list in
+                        for k in list.indices { tryPhrase(list[k], at: u, units, sentence: sentence) }
+                    }
                 }
                 return
             }
