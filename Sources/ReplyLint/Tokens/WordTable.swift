@@ -138,8 +138,12 @@ final class WordMemo<Value> {
         let i = Int(id)
         guard i >= 0 else { return nil }
         return values.withUnsafeBufferPointer { values in
-            guard i < values.count, values[i] != nil else { return nil }
-            return body(values[i]!)
+            guard i < values.count else { return nil }
+            // Matched in place: `values[i]!` copied the whole value out first.
+            switch values[i] {
+            case .some(let value): return body(value)
+            case .none: return nil
+            }
         }
     }
 
