@@ -25,6 +25,27 @@ final class WordTableTests: XCTestCase {
         XCTAssertEqual(table.entries[Int(got[3]!)].text, "canción")
     }
 
+    func testTextsThatDifferInOneByteAnywhereGetTheirOwnIds() {
+        // The hash reads eight bytes at a time, then the rest: a difference in any byte, or one byte
+        // more, must still make another text.
+        let table = WordTable()
+        let base = Array("abcdefghijklmnopqrstuvwx".utf8)
+        var texts: [String] = []
+        for length in 1...base.count {
+            texts.append(String(decoding: base[..<length], as: UTF8.self))
+            for position in 0..<length {
+                var changed = Array(base[..<length])
+                changed[position] = UInt8(ascii: "Z")
+                texts.append(String(decoding: changed, as: UTF8.self))
+            }
+        }
+        let unique = Array(Set(texts))
+        let first = ids(table, unique)
+        XCTAssertEqual(Set(first.compactMap { $0 }).count, unique.count)
+        XCTAssertEqual(ids(table, unique), first)
+        for (text, id) in zip(unique, first) { XCTAssertEqual(table.entries[Int(id!)].text, text) }
+    }
+
     func testManyWordsSurviveTheTableGrowing() {
         let table = WordTable()
         let words = (0..<20_000).map { "palabra\($0)" }
