@@ -110,7 +110,11 @@ struct ElongationRule: Rule {
         var findings: [Finding] = []
         let tokens = context.tokens
         let memo: WordMemo<Stretch>? = context.wordMemo(memoKey)
+        // Whether a word may be stretched, in plain bytes: most words are not, and reading that from the
+        // memo of stretches copied a value of optional texts for every word.
+        let may: WordMemo<Bool>? = context.wordMemo(memoKey + ".may")
         for i in tokens.indices where tokens[i].kind == .word {
+            if let may, tokens[i].word >= 0, !may.value(tokens[i].word, { ElongationRule.mayBeStretched(tokens[i]) }) { continue }
             let stretch = memo.map { $0.value(tokens[i].word) { Stretch(may: ElongationRule.mayBeStretched(tokens[i])) } }
             guard stretch?.may ?? ElongationRule.mayBeStretched(tokens[i]) else { continue }
             let token = tokens[i]
