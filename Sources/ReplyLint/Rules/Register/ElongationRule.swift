@@ -67,8 +67,8 @@ struct ElongationRule: Rule {
     private let memoKey = WordMemoKey.make("register.elongation")
     /// What a word's letters say, remembered by word: whether they may be stretched, and the fix when
     /// read as a common word and as a name (once known).
+    /// A stretchable word's squeezed forms, as a word and as a name, once worked out.
     struct Stretch {
-        var may: Bool
         var asWord: (String, Bool)?? = nil
         var asName: (String, Bool)?? = nil
     }
@@ -114,9 +114,9 @@ struct ElongationRule: Rule {
         // memo of stretches copied a value of optional texts for every word.
         let may: WordMemo<Bool>? = context.wordMemo(memoKey + ".may")
         for i in tokens.indices where tokens[i].kind == .word {
-            if let may, tokens[i].word >= 0, !may.value(tokens[i].word, { ElongationRule.mayBeStretched(tokens[i]) }) { continue }
-            let stretch = memo.map { $0.value(tokens[i].word) { Stretch(may: ElongationRule.mayBeStretched(tokens[i])) } }
-            guard stretch?.may ?? ElongationRule.mayBeStretched(tokens[i]) else { continue }
+            let stretchable = may.map { $0.value(tokens[i].word) { ElongationRule.mayBeStretched(tokens[i]) } }
+            guard stretchable ?? ElongationRule.mayBeStretched(tokens[i]) else { continue }
+            let stretch = memo.map { $0.value(tokens[i].word) { Stretch() } }
             let token = tokens[i]
             // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three
             // letters makes it an elongation.

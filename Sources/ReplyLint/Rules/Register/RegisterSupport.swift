@@ -38,20 +38,6 @@ enum RegisterText {
         return (properties.isAlphabetic ? 1 : 0) | (properties.isAlphabetic && properties.isUppercase ? 2 : 0)
     }
 
-    /// `matchCase` told by the scalars' Unicode properties, for any text.
-    static func matchCaseByScalars(_ replacement: String, like original: String) -> String {
-        guard let first = replacement.first else { return replacement }
-        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard let lead = letters.first else { return replacement }
-        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase }) {
-            return replacement.uppercased()
-        }
-        if lead.properties.isUppercase {
-            return String(first).uppercased() + replacement.dropFirst()
-        }
-        return replacement
-    }
-
     /// The first letter in capitals, the rest untouched.
     static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
