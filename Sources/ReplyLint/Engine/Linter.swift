@@ -116,7 +116,6 @@ public final class Linter: Sendable {
         return diagnostics
     }
 
-    /// A message is one line: a flagged span that crosses a line break is quoted on one line.
     /// A finding with the index of its rule in `active`. A struct, not a tuple: a tuple of a struct
     /// and an integer was copied through the runtime's generic value witnesses.
     struct Placed {
@@ -124,6 +123,7 @@ public final class Linter: Sendable {
         var rule: Int
     }
 
+    /// A message is one line: a flagged span that crosses a line break is quoted on one line.
     static func oneLine(_ message: String) -> String {
         guard mayHoldLineBreak(message) else { return message }
         return message.split(whereSeparator: \.isNewline).map { $0.trimmedBlanks }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -6,8 +6,8 @@ import ICUShim
 /// scanner (ICU would split them into words); ICU's word iterator then runs over the text
 /// between them. Sentences follow UAX #29 on ICU's data (`SentenceBreaker`).
 ///
-/// A tokenizer owns its ICU iterators and reuses them for every document: create one per
-/// thread and keep it. It is not thread-safe.
+/// A tokenizer owns its ICU word iterator and case folder and reuses them for every document:
+/// create one per thread and keep it. It is not thread-safe.
 public final class Tokenizer {
     public let locale: String
     private let words: OpaquePointer
@@ -111,7 +111,6 @@ public final class Tokenizer {
             result.append(start..<end)
             start = end
         }
-        if result.isEmpty { result = [0..<text.count] }
         return result
     }
 

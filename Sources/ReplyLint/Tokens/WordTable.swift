@@ -99,8 +99,7 @@ public final class WordTable {
             shift += 8
             i += 1
         }
-        h = (h ^ tail) &* k
-        return h ^ (h >> 29)
+        return (h ^ tail) &* k
     }
 
     private func grow() {

@@ -65,9 +65,8 @@ struct ElongationRule: Rule {
     let laughter: LaughterMatcher
 
     private let memoKey = WordMemoKey.make("register.elongation")
-    /// What a word's letters say, remembered by word: whether they may be stretched, and the fix when
-    /// read as a common word and as a name (once known).
-    /// A stretchable word's squeezed forms, as a word and as a name, once worked out.
+    /// What a stretchable word's letters say, remembered by word: the fix when read as a common word
+    /// and as a name (once known). Whether a word may be stretched at all has a memo of its own.
     struct Stretch {
         var asWord: (String, Bool)?? = nil
         var asName: (String, Bool)?? = nil
