@@ -142,6 +142,8 @@ struct Lint: ParsableCommand {
             guard jobs >= 1 else { throw CLIError("--jobs needs a number of at least 1") }
             runner.threads = jobs
         }
+        // The process exits once the report is out: the workers' memory goes back with it.
+        runner.releasesWorkerMemory = false
 
         // The report is written file by file as the files are linted, in the sorted order.
         var renderer: any StreamRenderer
