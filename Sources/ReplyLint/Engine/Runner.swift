@@ -11,8 +11,8 @@ public struct Runner: Sendable {
     public var mode: Mode
     /// Whether each worker frees what it kept (its tokenizer's word table, its memo of verdicts) when the
     /// run ends. A process that exits right after the run, as the command does, sets it false: the
-    /// system takes the memory back at exit, where freeing it object by object cost about 3 % of a
-    /// long run.
+    /// system takes the memory back at exit, all at once, instead of object by object (0.6 % of the
+    /// instructions of a 1 MB run).
     public var releasesWorkerMemory = true
 
     /// What happens to safe fixes.
