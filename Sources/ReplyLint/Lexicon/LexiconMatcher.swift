@@ -64,7 +64,9 @@ public struct LexiconMatcher: Sendable {
     public let entries: [LexiconEntry]
 
     enum Element: Sendable {
-        case word(String, collapsed: String)
+        /// A word, its squeezed form and its vocabulary number (every phrase word is numbered, so that
+        /// a plain unit is compared by number).
+        case word(String, collapsed: String, id: Int32)
         case member(String)
     }
 
@@ -225,11 +227,12 @@ public struct LexiconMatcher: Sendable {
                     if phraseSeen[joined] != nil { continue }
                     phraseSeen[joined] = index
                     let elements: [Element] = form.map { word in
-                        word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast())) : .word(word, collapsed: LexiconMatcher.collapse(word))
+                        word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast()))
+                            : .word(word, collapsed: LexiconMatcher.collapse(word), id: id(word))
                     }
                     let phrase = Phrase(entry: index, elements: elements, form: joined)
                     switch elements[0] {
-                    case .word(_, let c):
+                    case .word(_, let c, _):
                         byFirst[c, default: []].append(phrase)
                     case .member(let name):
                         // A phrase that opens with a slot is filed under every first word of the slot's members.
@@ -261,7 +264,7 @@ public struct LexiconMatcher: Sendable {
         var phraseWords = Set<String>()
         for list in byFirst.values {
             for phrase in list {
-                for case .word(let word, _) in phrase.elements { phraseWords.insert(word) }
+                for case .word(let word, _, _) in phrase.elements { phraseWords.insert(word) }
             }
         }
         for set in classSets.values {
@@ -283,7 +286,7 @@ public struct LexiconMatcher: Sendable {
             for phrase in list {
                 var firstWords: [String] = []
                 switch phrase.elements[0] {
-                case .word(let word, _):
+                case .word(let word, _, _):
                     firstWords = [word]
                 case .member(let name):
                     firstWords = classFirstsByCollapsed[name]?[collapsedKey] ?? []
@@ -305,7 +308,7 @@ public struct LexiconMatcher: Sendable {
                 guard phrase.elements.count > 1 else { starts[key]!.short.append((position, phrase)); continue }
                 var seconds: [Int32] = []
                 switch phrase.elements[1] {
-                case .word(let word, _): seconds = [id(word)]
+                case .word(let word, _, _): seconds = [id(word)]
                 case .member(let name): seconds = classFirstIDs[name] ?? []
                 }
                 // A first slot filled by a member of several words (`pedro sánchez`) puts that member's
@@ -487,52 +490,36 @@ public struct LexiconMatcher: Sendable {
 
     // MARK: - Matching
 
+    /// How a word unit reads: its keys, their squeezed forms when they have stretched letters, its
+    /// hidden-letter pattern. Kept once per distinct word in a list (`SharedUnits.forms(_:)`), which
+    /// the units name by index.
+    struct Forms {
+        let keys: [String]
+        let collapsed: [String]?
+        /// A word with hidden letters (`m*dre`), matched against phrase words.
+        let mask: Mask?
+
+        /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
+        var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
+
+        /// The reading of a token that is no word: it breaks phrases.
+        static let none = Forms(keys: [], collapsed: nil, mask: nil)
+    }
+
+    /// One word unit of a document: plain values only, so that a document's units are made, copied
+    /// and freed with no reference count (a unit is copied for every token of every document). Its
+    /// readings are in its document's `SharedUnits`, at `reading`.
     struct Unit {
-        /// How the unit reads, in one object: a unit is copied for every token of every document,
-        /// and one reference costs one retain where three arrays cost three.
-        final class Forms {
-            let keys: [String]
-            let collapsed: [String]?
-            /// A word with hidden letters (`m*dre`), matched against phrase words.
-            let mask: Mask?
-            /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
-            let isPlain: Bool
-
-            init(keys: [String], collapsed: [String]?, mask: Mask?) {
-                self.keys = keys
-                self.collapsed = collapsed
-                self.mask = mask
-                isPlain = keys.count == 1 && collapsed == nil && mask == nil
-            }
-
-            /// The reading of a token that is no word: it breaks phrases.
-            static let none = Forms(keys: [], collapsed: nil, mask: nil)
-        }
-
-        let forms: Forms
         var range: Range<Int>
         var sentence: Int
-        var disguised: Bool
-
-        init(keys: [String], collapsed: [String]?, mask: Mask? = nil, range: Range<Int>, sentence: Int, disguised: Bool) {
-            forms = keys.isEmpty && collapsed == nil && mask == nil ? .none : Forms(keys: keys, collapsed: collapsed, mask: mask)
-            self.range = range
-            self.sentence = sentence
-            self.disguised = disguised
-        }
-
-        var keys: [String] { forms.keys }
-        var collapsed: [String]? { forms.collapsed }
-        var mask: Mask? { forms.mask }
-        var isPlain: Bool { forms.isPlain }
-        /// The vocabulary number of a plain unit's word; -1 when no matcher starts anything with it (or
+        /// The vocabulary number of a plain unit's word; -1 when the vocabulary does not hold it (or
         /// the unit has no word), -2 for a unit that is not plain (looked up by its keys).
-        var id: Int32 = -1
-
-        /// Sets `id` from the vocabulary.
-        mutating func number(_ words: LexiconVocabulary.Snapshot) {
-            if isPlain { id = words.id(keys[0]) } else { id = keys.isEmpty ? -1 : -2 }
-        }
+        var id: Int32
+        /// Where its `Forms` are (`SharedUnits.forms(_:)`): an index into the worker's kept forms when
+        /// 0 or more, -1 for none (no word), and -2 - i for the document's own forms at `i`.
+        var reading: Int32
+        var isPlain: Bool
+        var disguised: Bool
     }
 
     /// The index into `startList` of what a plain unit's word starts here, or nil.
@@ -552,20 +539,52 @@ public struct LexiconMatcher: Sendable {
         let spelledRuns: [Range<Int>]
 
         /// What a word token's unit is, whatever its place (`unit`'s range and sentence are the first
-        /// token's), and whether the word hides letters (`m*erda`).
+        /// token's), and whether the word hides letters (`m*erda`). Its forms are in the worker's kept
+        /// list (`KeptForms`), which lives as long as the templates.
         struct Template {
             var unit: Unit
             var masked: Bool
         }
 
-        /// The unit of a word's folded text, numbered with a snapshot of the vocabulary.
-        static func wordUnit(_ folded: String, range: Range<Int>, sentence: Int, _ words: LexiconVocabulary.Snapshot) -> Unit {
+        /// The forms of the words a worker has made templates of, for one vocabulary snapshot: a
+        /// template's unit names its forms here by index.
+        final class KeptForms {
+            var list: [Forms] = []
+        }
+
+        /// The forms of the worker's templates, as they stood when the units were made.
+        private let kept: [Forms]
+        /// The forms of this document's other units (mentions, hashtags, numbers with letters, and the
+        /// joined units of merged stretches).
+        private var own: [Forms]
+
+        /// A unit's readings.
+        @inline(__always) func forms(_ unit: Unit) -> Forms {
+            let reading = Int(unit.reading)
+            if reading >= 0 { return kept[reading] }
+            return reading == -1 ? .none : own[-2 - reading]
+        }
+
+        /// The key of a plain unit (its one reading).
+        @inline(__always) func key(_ unit: Unit) -> String { forms(unit).keys[0] }
+
+        /// A unit of `forms`, which `add` files and whose index it returns.
+        static func unit(_ forms: Forms, range: Range<Int>, sentence: Int, disguised: Bool,
+                         _ words: LexiconVocabulary.Snapshot, add: (Forms) -> Int32) -> Unit {
+            if forms.keys.isEmpty && forms.collapsed == nil && forms.mask == nil {
+                return Unit(range: range, sentence: sentence, id: -1, reading: -1, isPlain: false, disguised: disguised)
+            }
+            let plain = forms.isPlain
+            let id: Int32 = plain ? words.id(forms.keys[0]) : forms.keys.isEmpty ? -1 : -2
+            return Unit(range: range, sentence: sentence, id: id, reading: add(forms), isPlain: plain, disguised: disguised)
+        }
+
+        /// The forms of a word's folded text.
+        static func wordForms(_ folded: String) -> (forms: Forms, disguised: Bool) {
             let keys = LexiconMatcher.variants(folded)
             let runs = keys.contains(where: LexiconMatcher.hasRun)
-            var unit = Unit(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, range: range,
-                            sentence: sentence, disguised: keys.count > 1 || keys[0] != folded)
-            unit.number(words)
-            return unit
+            return (Forms(keys: keys, collapsed: runs ? keys.map(LexiconMatcher.collapse) : nil, mask: nil),
+                    keys.count > 1 || keys[0] != folded)
         }
 
         /// A `_` or `*` inside the word.
@@ -575,15 +594,23 @@ public struct LexiconMatcher: Sendable {
             let words = vocabulary.snapshot
             // Word tokens repeat: their units are made once per text and vocabulary (the vocabulary only
             // grows, so its size tells its snapshots apart).
-            let templates: WordMemo<Template>? = context.wordMemo("lexicon.templates.\(vocabulary.serial).\(words.count)")
-            // Word units: one per token; tokens that are not words break phrases (empty keys).
+            let memoKey = "lexicon.templates.\(vocabulary.serial).\(words.count)"
+            let templates: WordMemo<Template>? = context.wordMemo(memoKey)
+            // The templates' forms, kept beside them (under the same word table).
+            let keptForms = context.words.map { table in context.worker.value("\(memoKey).forms#\(table.serial)") { KeptForms() } }
+            // Word units: one per token; tokens that are not words break phrases (no forms).
             var units: [Unit] = []
+            var own: [Forms] = []
             var masked: [Int] = []
+            func addOwn(_ forms: Forms) -> Int32 {
+                own.append(forms)
+                return Int32(-1 - own.count)
+            }
             units.reserveCapacity(context.tokens.count)
             context.tokens.withUnsafeBufferPointer { tokens in
                 for index in tokens.indices {
                     // Most tokens are words met before: their fields are read in place, without copying the token.
-                    if tokens[index].kind == .word, let templates, tokens[index].word >= 0 {
+                    if tokens[index].kind == .word, let templates, let keptForms, tokens[index].word >= 0 {
                         // A word met before: its template read in place, and one copy of its unit made.
                         if let hides = templates.peek(tokens[index].word, { template -> Bool in
                             var unit = template.unit
@@ -596,9 +623,13 @@ public struct LexiconMatcher: Sendable {
                             continue
                         }
                         let made = templates.value(tokens[index].word) {
-                            Template(unit: Self.wordUnit(tokens[index].folded, range: tokens[index].range,
-                                                         sentence: tokens[index].sentence, words),
-                                     masked: Self.isMasked(tokens[index].folded))
+                            let (forms, disguised) = Self.wordForms(tokens[index].folded)
+                            let unit = Self.unit(forms, range: tokens[index].range, sentence: tokens[index].sentence,
+                                                 disguised: disguised, words) { forms in
+                                keptForms.list.append(forms)
+                                return Int32(keptForms.list.count - 1)
+                            }
+                            return Template(unit: unit, masked: Self.isMasked(tokens[index].folded))
                         }
                         var unit = made.unit
                         unit.range = tokens[index].range
@@ -618,26 +649,27 @@ public struct LexiconMatcher: Sendable {
                             ? !token.shape.contains(.upper) && !token.shape.contains(.lower)
                             : !folded.contains(where: \.isLetter)
                         if token.kind == .number && letterless {
-                            units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+                            units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
                             continue
                         }
-                        units.append(Self.wordUnit(folded, range: token.range, sentence: token.sentence, words))
+                        let (forms, disguised) = Self.wordForms(folded)
+                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: disguised, words, add: addOwn))
                     case .mention:
                         // `@sshole`: an at sign read as the letter a.
                         let key = "a" + token.folded.dropFirst()
-                        var unit = Unit(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil,
-                                        range: token.range, sentence: token.sentence, disguised: true)
-                        unit.number(words)
-                        units.append(unit)
+                        let forms = Forms(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil, mask: nil)
+                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: true, words, add: addOwn))
                     case .punctuation:
                         continue
                     default:
-                        units.append(Unit(keys: [], collapsed: nil, range: token.range, sentence: token.sentence, disguised: false))
+                        units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
                     }
                 }
             }
             self.words = words
             self.units = units
+            kept = keptForms?.list ?? []
+            self.own = own
             longestPhrase = vocabulary.longestPhrase
             readings = context.worker.value("lexicon.readings") { Readings() }
             tokens = context.tokens
@@ -735,11 +767,13 @@ public struct LexiconMatcher: Sendable {
                 let end = tokens[span.upperBound - 1].range.upperBound
                 while u < units.count && units[u].range.lowerBound < end { u += 1 }
                 let read = reading(text(span))
-                var unit = Unit(keys: read.keys,
-                                collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
-                                mask: glued ? read.mask : nil, range: start..<end,
-                                sentence: tokens[span.lowerBound].sentence, disguised: true)
-                unit.number(words)
+                let forms = Forms(keys: read.keys,
+                                  collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
+                                  mask: glued ? read.mask : nil)
+                let unit = Self.unit(forms, range: start..<end, sentence: tokens[span.lowerBound].sentence, disguised: true, words) { forms in
+                    own.append(forms)
+                    return Int32(-1 - own.count)
+                }
                 if current != nil && first - currentEnd >= 2 * reach { close() }
                 if current == nil {
                     current = Segment(units: Array(units[max(0, first - reach + 1)..<first]), joined: [])
@@ -793,6 +827,8 @@ public struct LexiconMatcher: Sendable {
 
         let shared = context.memoized("lexicon.units.\(vocabulary.serial)") { SharedUnits(context, vocabulary: vocabulary) }
         let units = shared.units
+        /// Words numbered below this were numbered when the document's units were.
+        let numbered = Int32(shared.words.count)
 
         var found: [LexiconMatch] = []
 
@@ -800,14 +836,15 @@ public struct LexiconMatcher: Sendable {
             if unit.isPlain {
                 guard let index = startIndex(id: unit.id) else { return nil }
                 if let e = startList[index].single, isActive(e, sentence: unit.sentence) {
-                    return LexiconMatch(entry: e, range: unit.range, form: unit.keys[0], disguised: unit.disguised)
+                    return LexiconMatch(entry: e, range: unit.range, form: shared.key(unit), disguised: unit.disguised)
                 }
                 if let (e, form) = startList[index].glued, isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: form, disguised: unit.disguised)
                 }
                 return nil
             }
-            for key in unit.keys {
+            let forms = shared.forms(unit)
+            for key in forms.keys {
                 if let e = singles[key], isActive(e, sentence: unit.sentence) {
                     return LexiconMatch(entry: e, range: unit.range, form: key, disguised: unit.disguised)
                 }
@@ -815,8 +852,8 @@ public struct LexiconMatcher: Sendable {
                     return LexiconMatch(entry: e, range: unit.range, form: form, disguised: unit.disguised)
                 }
             }
-            if let collapsed = unit.collapsed {
-                for (key, c) in zip(unit.keys, collapsed) {
+            if let collapsed = forms.collapsed {
+                for (key, c) in zip(forms.keys, collapsed) {
                     for (e, form) in elongated[c] ?? [] where key.count > form.replacingOccurrences(of: " ", with: "").count
                         && isActive(e, sentence: unit.sentence) {
                         return LexiconMatch(entry: e, range: unit.range, form: form, disguised: true)
@@ -827,13 +864,14 @@ public struct LexiconMatcher: Sendable {
         }
 
         func wordMatches(_ unit: Unit, _ key: String, _ collapsedKey: String) -> Bool {
-            if let mask = unit.mask {
+            let forms = shared.forms(unit)
+            if let mask = forms.mask {
                 let bytes = Array(key.utf8)
                 return mask.visible * 2 >= bytes.count && LexiconMatcher.fits(mask.pattern[...], bytes[...])
             }
-            for k in unit.keys where k == key { return true }
-            if let collapsed = unit.collapsed {
-                for (k, c) in zip(unit.keys, collapsed) where c == collapsedKey && k.count > key.count { return true }
+            for k in forms.keys where k == key { return true }
+            if let collapsed = forms.collapsed {
+                for (k, c) in zip(forms.keys, collapsed) where c == collapsedKey && k.count > key.count { return true }
             }
             return false
         }
@@ -843,10 +881,15 @@ public struct LexiconMatcher: Sendable {
             if element == elements.count { return u }
             guard u < units.count, units[u].sentence == sentence else { return nil }
             switch elements[element] {
-            case .word(let key, let c):
-                // A plain unit has one reading to compare; only the others need the full test.
+            case .word(let key, let c, let id):
+                // A plain unit has one reading to compare, by its number when the document's units were
+                // numbered after the word was; only the others need the full test.
                 if units[u].isPlain {
-                    guard units[u].keys[0] == key else { return nil }
+                    if id < numbered {
+                        guard units[u].id == id else { return nil }
+                    } else {
+                        guard shared.key(units[u]) == key else { return nil }
+                    }
                 } else {
                     guard wordMatches(units[u], key, c) else { return nil }
                 }
@@ -858,11 +901,11 @@ public struct LexiconMatcher: Sendable {
                     var ok = true
                     for (offset, word) in words.enumerated() {
                         let unit = units[u + offset]
-                        if unit.sentence != sentence || !unit.keys.contains(word) { ok = false; break }
+                        if unit.sentence != sentence || !shared.forms(unit).keys.contains(word) { ok = false; break }
                     }
                     if ok, let end = match(units, elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
                 }
-                if units[u].keys.contains(where: { set.singles.contains($0) }),
+                if shared.forms(units[u]).keys.contains(where: { set.singles.contains($0) }),
                    let end = match(units, elements, element + 1, u + 1, sentence) {
                     best = max(best ?? end, end)
                 }
@@ -927,7 +970,8 @@ public struct LexiconMatcher: Sendable {
             let unit = units[u]
             if singlesToo, let m = single(unit) { found.append(m) }
             var candidates: [Phrase] = []
-            let lookups = unit.collapsed ?? unit.keys.map(LexiconMatcher.collapse)
+            let forms = shared.forms(unit)
+            let lookups = forms.collapsed ?? forms.keys.map(LexiconMatcher.collapse)
             for (i, key) in lookups.enumerated() where !lookups[..<i].contains(key) {
                 if let list = phrasesByFirst[key] { candidates += list }
             }
