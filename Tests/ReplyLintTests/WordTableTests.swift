@@ -108,6 +108,44 @@ final class WordTableTests: XCTestCase {
         XCTAssertNil(other?[tokens[0].word])
     }
 
+    func testAWordMemoKeepsEveryValueAcrossGrowthAndFreesThem() {
+        final class Tracked {
+            static var alive = 0
+            let n: Int
+            init(_ n: Int) { self.n = n; Tracked.alive += 1 }
+            deinit { Tracked.alive -= 1 }
+        }
+        do {
+            let memo = WordMemo<Tracked>()
+            XCTAssertNil(memo[0])
+            XCTAssertNil(memo.peek(3) { $0.n })
+            // Ids far apart, out of order, so that the storage grows several times.
+            let ids: [Int32] = [5, 0, 1_000, 17, 4_096, 2, 70_000]
+            for id in ids { memo[id] = Tracked(Int(id) * 3) }
+            XCTAssertEqual(Tracked.alive, ids.count)
+            for id in ids {
+                XCTAssertEqual(memo[id]?.n, Int(id) * 3)
+                XCTAssertEqual(memo.peek(id) { $0.n }, Int(id) * 3)
+            }
+            for id: Int32 in [1, 3, 999, 1_001, 69_999, 70_001, 1_000_000] {
+                XCTAssertNil(memo[id], "id \(id)")
+                XCTAssertNil(memo.peek(id) { $0.n })
+            }
+            XCTAssertNil(memo.peek(-1) { $0.n })
+            // Replacing and clearing free the old value.
+            memo[17] = Tracked(1)
+            memo[2] = nil
+            XCTAssertEqual(Tracked.alive, ids.count - 1)
+            XCTAssertEqual(memo.value(17) { Tracked(99) }.n, 1)
+            XCTAssertEqual(memo.value(2) { Tracked(42) }.n, 42)
+            XCTAssertEqual(memo[2]?.n, 42)
+            // A token without an id is made every time and kept nowhere.
+            XCTAssertEqual(memo.value(-1) { Tracked(8) }.n, 8)
+            XCTAssertEqual(Tracked.alive, ids.count)
+        }
+        XCTAssertEqual(Tracked.alive, 0, "a freed memo frees its values")
+    }
+
     func testAWorkerThatRemembersWordsReportsWhatAFreshOneDoes() throws {
         // Profanity (disguised too), slurs, register and spelling all remember words by id.
         let drafts = [

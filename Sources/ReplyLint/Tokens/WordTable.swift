@@ -137,33 +137,50 @@ enum WordMemoKey {
 /// What a rule remembers about each word of one word table: values indexed by the word's id.
 /// One per rule (or per scan), table and worker; rules get it from `RuleContext.wordMemo(_:)`.
 final class WordMemo<Value> {
-    // One worker's memo, read and written by that thread only, one access at a time: the run-time
-    // exclusivity check on every token's look-up (a thread-local access set) is not needed.
-    @exclusivity(unchecked) private(set) var values: [Value?] = []
+    // One worker's memo, read and written by that thread only, one access at a time. The values are
+    // in memory the memo allocates itself: a read through an array property retained and released
+    // the array's storage around every look-up (one pair for every token of every document).
+    private var storage: UnsafeMutablePointer<Value?>
+    private var capacity = 0
+
+    init() {
+        storage = UnsafeMutablePointer<Value?>.allocate(capacity: 0)
+    }
+
+    deinit {
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
+    }
 
     @inline(__always) subscript(id: Int32) -> Value? {
-        get { Int(id) < values.count ? values[Int(id)] : nil }
+        get { Int(id) >= 0 && Int(id) < capacity ? storage[Int(id)] : nil }
         set {
             let i = Int(id)
-            if i >= values.count {
-                values.append(contentsOf: repeatElement(nil, count: max(i + 1 - values.count, values.count)))
-            }
-            values[i] = newValue
+            if i >= capacity { grow(to: i + 1) }
+            storage[i] = newValue
         }
+    }
+
+    /// Room for `count` values at least (doubling, as an array grows), the new ones nil.
+    private func grow(to count: Int) {
+        let size = max(count, 2 * capacity)
+        let larger = UnsafeMutablePointer<Value?>.allocate(capacity: size)
+        larger.moveInitialize(from: storage, count: capacity)
+        (larger + capacity).initialize(repeating: nil, count: size - capacity)
+        storage.deallocate()
+        storage = larger
+        capacity = size
     }
 
     /// `body` applied to the remembered value of a word id, read in place (a value copied out of the
     /// memo retains what it holds); nil when there is none.
     @inline(__always) func peek<R>(_ id: Int32, _ body: (borrowing Value) -> R) -> R? {
         let i = Int(id)
-        guard i >= 0 else { return nil }
-        return values.withUnsafeBufferPointer { values in
-            guard i < values.count else { return nil }
-            // Matched in place: `values[i]!` copied the whole value out first.
-            switch values[i] {
-            case .some(let value): return body(value)
-            case .none: return nil
-            }
+        guard i >= 0, i < capacity else { return nil }
+        // Matched in place: `storage[i]!` copied the whole value out first.
+        switch storage[i] {
+        case .some(let value): return body(value)
+        case .none: return nil
         }
     }
 
