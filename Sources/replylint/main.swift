@@ -163,6 +163,7 @@ struct Lint: ParsableCommand {
             }
             renderer = TextRenderer(color: useColor) { _, _ in nil }
         }
+        runner.keepsSourceLines = renderer.readsSourceLines
         let output = OutputStream()
         var tally = Tally()
         var recording = writeBaseline.map { _ in Baseline(diagnostics: []) }

@@ -26,12 +26,19 @@ final class StreamingTests: XCTestCase {
         ["e.txt", "c.txt", "nope.txt", "b", "bad.txt", "a.txt"].map { folder.appendingPathComponent($0).path }
     }
 
-    func streamed(_ renderer: some StreamRenderer, threads: Int) throws -> (String, [String]) {
+    func streamed(_ renderer: some StreamRenderer, threads: Int, asTheCommandRuns: Bool = false) throws -> (String, [String]) {
         var renderer = renderer
         var out = renderer.begin()
         var tally = Tally()
         var order: [String] = []
-        tally.files = Runner(linter: try TestSupport.linter(), threads: threads).run(paths: paths) { result in
+        var runner = Runner(linter: try TestSupport.linter(), threads: threads)
+        if asTheCommandRuns {
+            // As `replylint` sets it: lines only for a format that prints them, memory left to the exit.
+            runner.keepsSourceLines = renderer.readsSourceLines
+            runner.releasesWorkerMemory = false
+        }
+        tally.files = runner.run(paths: paths) { result in
+            if !runner.keepsSourceLines { XCTAssertTrue(result.lines.isEmpty) }
             order.append(result.path ?? result.diagnostics.first?.path ?? "?")
             tally.add(result.diagnostics)
             out += renderer.file(result.diagnostics, source: result.line)
@@ -55,7 +62,25 @@ final class StreamingTests: XCTestCase {
                 let (stream, order) = try streamed(renderer, threads: threads)
                 XCTAssertEqual(stream, text, "\(type(of: renderer)), \(threads) threads")
                 XCTAssertEqual(order, order.sorted(), "files reach the renderer in path order")
+                // A format that says it prints no source line prints the same without them.
+                let (asCommand, _) = try streamed(renderer, threads: threads, asTheCommandRuns: true)
+                XCTAssertEqual(asCommand, text, "\(type(of: renderer)) as the command runs it, \(threads) threads")
             }
+        }
+        XCTAssertEqual(expected.filter { $0.0.readsSourceLines }.count, 2, "text and rdjson print source lines")
+    }
+
+    func testResultsKeepTheLinesTheirDiagnosticsPointAtOnlyWhenAsked() throws {
+        for keeps in [true, false] {
+            var runner = Runner(linter: try TestSupport.linter(), threads: 1)
+            runner.keepsSourceLines = keeps
+            var kept: [String: [Int]] = [:]
+            runner.run(paths: [folder.appendingPathComponent("c.txt").path]) { result in
+                XCTAssertFalse(result.diagnostics.isEmpty)
+                kept[result.path ?? "?"] = result.lines.keys.sorted()
+                if keeps { XCTAssertEqual(result.line(result.path!, 1)?.start, 0) }
+            }
+            XCTAssertEqual(kept.values.first, keeps ? [1] : [], "keepsSourceLines \(keeps)")
         }
     }
 

@@ -14,6 +14,10 @@ public struct Runner: Sendable {
     /// system takes the memory back at exit, all at once, instead of object by object (0.6 % of the
     /// instructions of a 1 MB run).
     public var releasesWorkerMemory = true
+    /// Whether each result keeps the source lines its diagnostics point at (`JobResult.lines`), for a
+    /// renderer that prints them (`StreamRenderer.readsSourceLines`); a run for one that prints none
+    /// sets it false and copies no line.
+    public var keepsSourceLines = true
 
     /// What happens to safe fixes.
     public enum Mode: Sendable {
@@ -176,12 +180,15 @@ public struct Runner: Sendable {
 
         public func line(_ path: String, _ number: Int) -> SourceLine? { path == self.path ? lines[number] : nil }
 
-        /// Keeps only the lines the diagnostics point at; the file itself is let go.
-        mutating func keepLines(of file: SourceFile) {
+        /// Keeps only the lines the diagnostics point at (none unless `wanted`); the file itself is let go.
+        mutating func keepLines(of file: SourceFile, _ wanted: Bool) {
             path = file.path
             lines = [:]
+            guard wanted else { return }
             for d in diagnostics where d.path == file.path {
-                for n in Set([d.line, d.endLine]) { lines[n] = file.sourceLine(n) }
+                // Each line copied once, however many diagnostics it holds.
+                if lines[d.line] == nil { lines[d.line] = file.sourceLine(d.line) }
+                if d.endLine != d.line && lines[d.endLine] == nil { lines[d.endLine] = file.sourceLine(d.endLine) }
             }
         }
     }
@@ -245,7 +252,7 @@ public struct Runner: Sendable {
         var diagnostics = lintFile(file, linter: linter, collections: collections, tokenizer: tokenizer, worker: worker)
         guard mode != .lint, diagnostics.contains(where: { $0.fix != nil }) else {
             var result = JobResult(diagnostics: diagnostics)
-            result.keepLines(of: file)
+            result.keepLines(of: file, keepsSourceLines)
             return result
         }
         // Apply the safe fixes, then lint the result again; a fix may uncover another (rarely), so
@@ -266,16 +273,16 @@ public struct Runner: Sendable {
         // which cannot be rewritten, reports the findings of the text as it is, with the diff.
         guard mode == .fix, case .path(let path) = job, total > 0 else {
             result.diagnostics = original
-            result.keepLines(of: file)
+            result.keepLines(of: file, keepsSourceLines)
             return result
         }
         if let error = Fixer.write(current.bytes, to: path) {
             result.diagnostics = original + [Diagnostic(inputError: error)]
             result.diff = nil
             result.fixes = 0
-            result.keepLines(of: file)
+            result.keepLines(of: file, keepsSourceLines)
         } else {
-            result.keepLines(of: current)
+            result.keepLines(of: current, keepsSourceLines)
         }
         return result
     }

@@ -4,6 +4,8 @@
 ///
 /// Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF.
 public struct GitHubRenderer: StreamRenderer {
+    /// Prints no source line.
+    public var readsSourceLines: Bool { false }
     public init() {}
 
     public static func render(_ report: Report) -> String {

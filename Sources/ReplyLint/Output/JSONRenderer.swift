@@ -8,6 +8,8 @@
 /// scalar; `offset`/`length` are UTF-8 bytes of the file (a BOM counts in the offset).
 /// `help`, `reply` and `fix` (the safe replacement `--fix` applies) are null when absent. Keys come in this fixed order; output is deterministic.
 public struct JSONRenderer: StreamRenderer {
+    /// Prints no source line.
+    public var readsSourceLines: Bool { false }
     var count = 0
 
     public init() {}

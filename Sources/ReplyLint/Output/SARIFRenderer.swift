@@ -6,6 +6,8 @@
 /// offsets and lengths are given too. Paths are written as relative URIs against `%SRCROOT%`
 /// when they are relative, and as `file://` URIs when absolute.
 public struct SARIFRenderer: StreamRenderer {
+    /// Prints no source line.
+    public var readsSourceLines: Bool { false }
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     let version: String

@@ -47,9 +47,14 @@ public protocol StreamRenderer {
     /// `file` as UTF-8 bytes: what a program writing the report to a file or a pipe wants. A format
     /// that builds bytes (JSON) returns them without making a String first.
     mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8]
+    /// Whether `file` reads `source` at all: a format that prints no source line says false, and the
+    /// runner then keeps no lines for it (`Runner.keepsSourceLines`).
+    var readsSourceLines: Bool { get }
 }
 
 extension StreamRenderer {
+    public var readsSourceLines: Bool { true }
+
     public mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8] {
         Array(file(diagnostics, source: source).utf8)
     }
