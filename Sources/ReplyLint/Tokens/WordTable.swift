@@ -25,12 +25,16 @@ public final class WordTable {
     // The table belongs to one tokenizer, used by one thread at a time, and no access to these overlaps
     // another to the same one: the run-time exclusivity checks (one per token and field) are left out.
     @exclusivity(unchecked) private(set) var entries: [Entry] = []
+    /// Each entry's hash, to place the entries again when the slots grow.
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// The bytes of entry `i` are `bytes[starts[i]..<starts[i + 1]]`.
     @exclusivity(unchecked) private var bytes: [UInt8] = []
     @exclusivity(unchecked) private var starts: [Int] = [0]
-    /// Open addressing: an entry's id, or -1.
-    @exclusivity(unchecked) private var slots: [Int32]
+    /// Open addressing: 0 for an empty slot, else an entry's id plus one in the low 32 bits and the high
+    /// 32 bits of its hash above them. A probe reads one slot and compares the entry's bytes only when
+    /// the hash bits agree: a look-up that also read the entry's hash from its own array waited for two
+    /// cache misses where it now waits for one.
+    @exclusivity(unchecked) private var slots: [UInt64]
     @exclusivity(unchecked) private var mask: Int
 
     private static let counter = SerialCounter()
@@ -38,7 +42,7 @@ public final class WordTable {
     init(limit: Int = 1 << 18) {
         self.limit = limit
         serial = WordTable.counter.next()
-        slots = [Int32](repeating: -1, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
         mask = 1023
     }
 
@@ -52,12 +56,15 @@ public final class WordTable {
         let length = range.count
         guard length <= maxLength else { return nil }
         let h = WordTable.hash(buffer, range)
+        let tag = h & WordTable.tagBits
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let e = Int(id)
-            if hashes[e] == h, starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) { return id }
+            let stored = slots[slot]
+            if stored == 0 { break }
+            if stored & WordTable.tagBits == tag {
+                let e = Int(truncatingIfNeeded: stored & ~WordTable.tagBits) - 1
+                if starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) { return Int32(e) }
+            }
             slot = (slot + 1) & mask
         }
         guard entries.count < limit else { return nil }
@@ -66,7 +73,7 @@ public final class WordTable {
         hashes.append(h)
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         starts.append(bytes.count)
-        slots[slot] = id
+        slots[slot] = WordTable.slot(id: Int(id), hash: h)
         if entries.count * 2 > slots.count { grow() }
         return id
     }
@@ -102,14 +109,21 @@ public final class WordTable {
         return (h ^ tail) &* k
     }
 
+    /// The high half of a hash, kept in its entry's slot.
+    private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    @inline(__always) private static func slot(id: Int, hash: UInt64) -> UInt64 {
+        (hash & tagBits) | UInt64(id + 1)
+    }
+
     private func grow() {
         let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(e)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = WordTable.slot(id: e, hash: h)
         }
     }
 }
