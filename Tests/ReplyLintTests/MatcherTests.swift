@@ -28,6 +28,27 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    func testAMatcherBuiltAfterTheDocumentsUnitsStillFindsItsWords() throws {
+        // Two matchers share a vocabulary; the second is built after the first has made the document's
+        // units (with the vocabulary as it stood then), and must find its own words all the same: as
+        // plain words, as phrase words, and glued into clusters or spelled out.
+        let vocabulary = LexiconVocabulary()
+        let first = try LexiconMatcher(tables: [table("mierda | strong")], vocabulary: vocabulary)
+        let text = "Qué mierda, la caca de vaca, c.a.c.a y c a c a, otra caca."
+        let document = Document(string: text)
+        let tokenizer = try Tokenizer()
+        let (tokens, sentences) = tokenizer.tokenize(document.text)
+        var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+        context.words = tokenizer.wordTable
+        XCTAssertEqual(first.matches(in: context).map { document.slice($0.range) }, ["mierda"])
+        let second = try LexiconMatcher(tables: [table("caca | strong\nde vaca | strong")], vocabulary: vocabulary)
+        XCTAssertEqual(second.matches(in: context).map { document.slice($0.range) },
+                       ["caca", "de vaca", "c.a.c.a", "c a c a", "caca"])
+        // The same document met afresh finds the same.
+        let fresh = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+        XCTAssertEqual(second.matches(in: fresh).map { document.slice($0.range) }, ["caca", "de vaca", "c.a.c.a", "c a c a", "caca"])
+    }
+
     func testMatchesWholeTokensNeverSubstrings() throws {
         let m = try LexiconMatcher(tables: [table("puta | strong\ncomputo | strong\nmierda | strong\npollo | strong | | | with:gallina")])
         XCTAssertEqual(try matches(m, "La computadora, la disputa y el análisis del cómputo"), ["cómputo"])

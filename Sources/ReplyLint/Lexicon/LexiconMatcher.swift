@@ -715,6 +715,23 @@ public struct LexiconMatcher: Sendable {
             return made
         }
 
+        /// How the folded tokens of a range read written together, with the vocabulary numbers of its
+        /// keys: worked out once per document for all the matchers.
+        struct Joined {
+            var reading: Reading
+            var ids: [Int32]
+        }
+        private var joinedTexts: [Int: Joined] = [:]
+
+        func joined(_ range: Range<Int>) -> Joined {
+            let key = range.lowerBound << 32 | range.upperBound
+            if let known = joinedTexts[key] { return known }
+            let read = reading(text(range))
+            let made = Joined(reading: read, ids: read.keys.map(words.id))
+            joinedTexts[key] = made
+            return made
+        }
+
         /// The folded tokens of `range` written together.
         func text(_ range: Range<Int>) -> String {
             let key = range.lowerBound << 32 | range.upperBound
@@ -825,10 +842,10 @@ public struct LexiconMatcher: Sendable {
             return e.with.isEmpty || sawWith
         }
 
-        let shared = context.memoized("lexicon.units.\(vocabulary.serial)") { SharedUnits(context, vocabulary: vocabulary) }
+        // Made again when a matcher has numbered more words since (one built after the document's units
+        // were): every word of this matcher then has its number in the units' snapshot.
+        let shared = context.memoized("lexicon.units.\(vocabulary.serial).\(vocabulary.count)") { SharedUnits(context, vocabulary: vocabulary) }
         let units = shared.units
-        /// Words numbered below this were numbered when the document's units were.
-        let numbered = Int32(shared.words.count)
 
         var found: [LexiconMatch] = []
 
@@ -882,14 +899,9 @@ public struct LexiconMatcher: Sendable {
             guard u < units.count, units[u].sentence == sentence else { return nil }
             switch elements[element] {
             case .word(let key, let c, let id):
-                // A plain unit has one reading to compare, by its number when the document's units were
-                // numbered after the word was; only the others need the full test.
+                // A plain unit has one reading to compare, by number; only the others need the full test.
                 if units[u].isPlain {
-                    if id < numbered {
-                        guard units[u].id == id else { return nil }
-                    } else {
-                        guard shared.key(units[u]) == key else { return nil }
-                    }
+                    guard units[u].id == id else { return nil }
                 } else {
                     guard wordMatches(units[u], key, c) else { return nil }
                 }
@@ -1124,12 +1136,17 @@ public struct LexiconMatcher: Sendable {
         let tokens = context.tokens
         var found: [LexiconMatch] = []
 
-        func lookup(_ text: String, range: Range<Int>, sentence: Int) -> LexiconMatch? {
-            let read = shared.reading(text)
-            for (key, collapsed) in zip(read.keys, read.collapsed) {
-                if let e = singles[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
-                if let (e, form) = glued[key], isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
-                guard let collapsed else { continue }
+        // A key's single and glued entries are found by its number (an array read) instead of hashing
+        // it again for each matcher: every single and glued form is a start, and numbered.
+        func lookup(_ joined: SharedUnits.Joined, range: Range<Int>, sentence: Int) -> LexiconMatch? {
+            let read = joined.reading
+            for k in read.keys.indices {
+                let key = read.keys[k]
+                if let index = startIndex(id: joined.ids[k]) {
+                    if let e = startList[index].single, isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
+                    if let (e, form) = startList[index].glued, isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
+                }
+                guard let collapsed = read.collapsed[k] else { continue }
                 for (e, form) in elongated[collapsed] ?? []
                     where key.count > form.replacingOccurrences(of: " ", with: "").count && isActive(e, sentence) {
                     return LexiconMatch(entry: e, range: range, form: form, disguised: true)
@@ -1140,11 +1157,11 @@ public struct LexiconMatcher: Sendable {
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
         for span in shared.clusters {
-            let text = shared.text(span)
+            let joined = shared.joined(span)
             let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
             let sentence = tokens[span.lowerBound].sentence
-            if let m = lookup(text, range: range, sentence: sentence)
-                ?? masked(shared.reading(text).mask, range: range, sentence: sentence, isActive: isActive) {
+            if let m = lookup(joined, range: range, sentence: sentence)
+                ?? masked(joined.reading.mask, range: range, sentence: sentence, isActive: isActive) {
                 found.append(m)
             }
         }
@@ -1162,8 +1179,8 @@ public struct LexiconMatcher: Sendable {
                 var hit: LexiconMatch?
                 var end = min(run.upperBound, start + 24)
                 while end - start >= 2 {
-                    let text = shared.text(start..<end)
-                    if let m = lookup(text, range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound, sentence: tokens[start].sentence) {
+                    if let m = lookup(shared.joined(start..<end), range: tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound,
+                                      sentence: tokens[start].sentence) {
                         hit = m
                         break
                     }
@@ -1244,6 +1261,13 @@ public final class LexiconVocabulary: @unchecked Sendable {
         ids[word] = id
         filter.insert(word)
         return id
+    }
+
+    /// How many words are numbered.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return ids.count
     }
 
     /// The longest phrase, in words, of the matchers numbered by this vocabulary: how far around a
