@@ -35,10 +35,15 @@ public struct JSONRenderer: StreamRenderer {
             for i in ds.indices { bound += Self.bound(ds[i]) }
             return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
                 var out = ByteWriter(buffer)
+                // A file's diagnostics share their path, and a rule's its id and often its help: a text
+                // equal to the last one written in its field is copied from there, not escaped again.
+                var path = Written()
+                var rule = Written()
+                var help = Written()
                 for i in ds.indices {
                     if count > 0 { out.byte(UInt8(ascii: ",")) }
                     count += 1
-                    out.raw("{\"path\":"); Self.quote(ds[i].path, into: &out)
+                    out.raw("{\"path\":"); path.quote(ds[i].path, into: &out)
                     out.raw(",\"line\":"); out.number(ds[i].line)
                     out.raw(",\"column\":"); out.number(ds[i].column)
                     out.raw(",\"endLine\":"); out.number(ds[i].endLine)
@@ -47,7 +52,7 @@ public struct JSONRenderer: StreamRenderer {
                     out.raw(",\"length\":"); out.number(ds[i].length)
                     out.raw(",\"severity\":"); Self.quote(ds[i].severity.rawValue, into: &out)
                     out.raw(",\"category\":"); Self.quote(ds[i].category.rawValue, into: &out)
-                    out.raw(",\"rule\":"); Self.quote(ds[i].rule, into: &out)
+                    out.raw(",\"rule\":"); rule.quote(ds[i].rule, into: &out)
                     out.raw(",\"message\":"); Self.quote(ds[i].message, into: &out)
                     out.raw(",\"excerpt\":"); Self.quote(ds[i].excerpt, into: &out)
                     out.raw(",\"suggestions\":[")
@@ -55,7 +60,8 @@ public struct JSONRenderer: StreamRenderer {
                         if k > 0 { out.byte(UInt8(ascii: ",")) }
                         Self.quote(suggestion, into: &out)
                     }
-                    out.raw("],\"help\":"); Self.optional(ds[i].help, &out)
+                    out.raw("],\"help\":")
+                    if let text = ds[i].help { help.quote(text, into: &out) } else { out.raw("null") }
                     out.raw(",\"reply\":"); Self.optional(ds[i].reply, &out)
                     out.raw(",\"fix\":"); Self.optional(ds[i].fix, &out)
                     out.byte(UInt8(ascii: "}"))
@@ -73,6 +79,24 @@ public struct JSONRenderer: StreamRenderer {
             + (d.help?.utf8.count ?? 0) + (d.reply?.utf8.count ?? 0) + (d.fix?.utf8.count ?? 0)
         for suggestion in d.suggestions { texts += suggestion.utf8.count }
         return 400 + 7 * 20 + 6 * texts + 3 * d.suggestions.count
+    }
+
+    /// The last text quoted in one field and where its literal is in the output.
+    struct Written {
+        private var text: String?
+        private var at = 0..<0
+
+        /// `JSONRenderer.quote(_:into:)`, or a copy of the literal written last when `s` is that text.
+        @inline(__always) mutating func quote(_ s: String, into out: inout ByteWriter) {
+            if let text, text == s {
+                out.copy(at)
+                return
+            }
+            let start = out.count
+            JSONRenderer.quote(s, into: &out)
+            text = s
+            at = start..<out.count
+        }
     }
 
     public mutating func end(_ tally: Tally) -> String {
@@ -178,6 +202,12 @@ struct ByteWriter {
         precondition(count + p.count <= capacity, "ByteWriter: no room left")
         (base + count).update(from: source, count: p.count)
         count += p.count
+    }
+
+    /// Bytes written before, at `range`, written again.
+    @inline(__always) mutating func copy(_ range: Range<Int>) {
+        precondition(range.upperBound <= count, "ByteWriter: copy of bytes not written")
+        bytes(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
     @inline(__always) mutating func raw(_ text: StaticString) {
