@@ -28,6 +28,15 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    func testWordUnitsAndTemplatesStaySmall() {
+        // Read for every token of every document: a unit is plain values, and a word's template (read at
+        // random by word id) a third of a unit.
+        XCTAssertTrue(_isPOD(LexiconMatcher.Unit.self))
+        XCTAssertTrue(_isPOD(LexiconMatcher.SharedUnits.Template.self))
+        XCTAssertLessThanOrEqual(MemoryLayout<LexiconMatcher.SharedUnits.Template?>.stride, 12)
+        XCTAssertLessThanOrEqual(MemoryLayout<LexiconMatcher.Unit>.stride, 40)
+    }
+
     func testAMatcherBuiltAfterTheDocumentsUnitsStillFindsItsWords() throws {
         // Two matchers share a vocabulary; the second is built after the first has made the document's
         // units (with the vocabulary as it stood then), and must find its own words all the same: as

@@ -538,12 +538,29 @@ public struct LexiconMatcher: Sendable {
         let clusters: [Range<Int>]
         let spelledRuns: [Range<Int>]
 
-        /// What a word token's unit is, whatever its place (`unit`'s range and sentence are the first
-        /// token's), and whether the word hides letters (`m*erda`). Its forms are in the worker's kept
-        /// list (`KeptForms`), which lives as long as the templates.
+        /// What a word token's unit is, whatever its place, and whether the word hides letters
+        /// (`m*erda`). Its forms are in the worker's kept list (`KeptForms`), which lives as long as the
+        /// templates. Small (a memo slot of 12 bytes, where a whole unit took 40): the memo is read at
+        /// random by word id, and its slots are what misses the cache.
         struct Template {
-            var unit: Unit
+            var id: Int32
+            var reading: Int32
+            var isPlain: Bool
+            var disguised: Bool
             var masked: Bool
+
+            init(_ unit: Unit, masked: Bool) {
+                id = unit.id
+                reading = unit.reading
+                isPlain = unit.isPlain
+                disguised = unit.disguised
+                self.masked = masked
+            }
+
+            /// The unit of a token at `range` in sentence `sentence`.
+            @inline(__always) func unit(_ range: Range<Int>, _ sentence: Int) -> Unit {
+                Unit(range: range, sentence: sentence, id: id, reading: reading, isPlain: isPlain, disguised: disguised)
+            }
         }
 
         /// The forms of the words a worker has made templates of, for one vocabulary snapshot: a
@@ -613,10 +630,7 @@ public struct LexiconMatcher: Sendable {
                     if tokens[index].kind == .word, let templates, let keptForms, tokens[index].word >= 0 {
                         // A word met before: its template read in place, and one copy of its unit made.
                         if let hides = templates.peek(tokens[index].word, { template -> Bool in
-                            var unit = template.unit
-                            unit.range = tokens[index].range
-                            unit.sentence = tokens[index].sentence
-                            units.append(unit)
+                            units.append(template.unit(tokens[index].range, tokens[index].sentence))
                             return template.masked
                         }) {
                             if hides { masked.append(index) }
@@ -629,12 +643,9 @@ public struct LexiconMatcher: Sendable {
                                 keptForms.list.append(forms)
                                 return Int32(keptForms.list.count - 1)
                             }
-                            return Template(unit: unit, masked: Self.isMasked(tokens[index].folded))
+                            return Template(unit, masked: Self.isMasked(tokens[index].folded))
                         }
-                        var unit = made.unit
-                        unit.range = tokens[index].range
-                        unit.sentence = tokens[index].sentence
-                        units.append(unit)
+                        units.append(made.unit(tokens[index].range, tokens[index].sentence))
                         if made.masked { masked.append(index) }
                         continue
                     }
