@@ -625,30 +625,8 @@ public struct LexiconMatcher: Sendable {
             }
             units.reserveCapacity(context.tokens.count)
             context.tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices {
-                    // Most tokens are words met before: their fields are read in place, without copying the token.
-                    if tokens[index].kind == .word, let templates, let keptForms, tokens[index].word >= 0 {
-                        // A word met before: its template read in place, and one copy of its unit made.
-                        if let hides = templates.peek(tokens[index].word, { template -> Bool in
-                            units.append(template.unit(tokens[index].range, tokens[index].sentence))
-                            return template.masked
-                        }) {
-                            if hides { masked.append(index) }
-                            continue
-                        }
-                        let made = templates.value(tokens[index].word) {
-                            let (forms, disguised) = Self.wordForms(tokens[index].folded)
-                            let unit = Self.unit(forms, range: tokens[index].range, sentence: tokens[index].sentence,
-                                                 disguised: disguised, words) { forms in
-                                keptForms.list.append(forms)
-                                return Int32(keptForms.list.count - 1)
-                            }
-                            return Template(unit, masked: Self.isMasked(tokens[index].folded))
-                        }
-                        units.append(made.unit(tokens[index].range, tokens[index].sentence))
-                        if made.masked { masked.append(index) }
-                        continue
-                    }
+                // A token that is not a word met before (punctuation never comes here).
+                func other(_ index: Int) {
                     let token = tokens[index]
                     if token.kind == .word && Self.isMasked(token.folded) { masked.append(index) }
                     switch token.kind {
@@ -661,7 +639,7 @@ public struct LexiconMatcher: Sendable {
                             : !folded.contains(where: \.isLetter)
                         if token.kind == .number && letterless {
                             units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
-                            continue
+                            return
                         }
                         let (forms, disguised) = Self.wordForms(folded)
                         units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: disguised, words, add: addOwn))
@@ -671,10 +649,43 @@ public struct LexiconMatcher: Sendable {
                         let forms = Forms(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil, mask: nil)
                         units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: true, words, add: addOwn))
                     case .punctuation:
-                        continue
+                        return
                     default:
                         units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
                     }
+                }
+                guard let templates, let keptForms else {
+                    for index in tokens.indices where tokens[index].kind != .punctuation { other(index) }
+                    return
+                }
+                // Unwrapped once, out of the loop: bound in the loop, the two memos were retained and
+                // released for every token.
+                for index in tokens.indices {
+                    // Tokens are tested in place, without a copy (which retains its three texts).
+                    if tokens[index].kind == .punctuation { continue }
+                    guard tokens[index].kind == .word, tokens[index].word >= 0 else {
+                        other(index)
+                        continue
+                    }
+                    // Most words were met before: their template read in place, and one unit made from it.
+                    if let hides = templates.peek(tokens[index].word, { template -> Bool in
+                        units.append(template.unit(tokens[index].range, tokens[index].sentence))
+                        return template.masked
+                    }) {
+                        if hides { masked.append(index) }
+                        continue
+                    }
+                    let made = templates.value(tokens[index].word) {
+                        let (forms, disguised) = Self.wordForms(tokens[index].folded)
+                        let unit = Self.unit(forms, range: tokens[index].range, sentence: tokens[index].sentence,
+                                             disguised: disguised, words) { forms in
+                            keptForms.list.append(forms)
+                            return Int32(keptForms.list.count - 1)
+                        }
+                        return Template(unit, masked: Self.isMasked(tokens[index].folded))
+                    }
+                    units.append(made.unit(tokens[index].range, tokens[index].sentence))
+                    if made.masked { masked.append(index) }
                 }
             }
             self.words = words
