@@ -61,26 +61,26 @@ public final class Linter: Sendable {
         var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: configuration.options)
         if let worker { context.worker = worker }
         context.words = tokenizer.wordTable
-        // Findings with the index of their rule in `active` (an index, not a copy of the entry: a
-        // reply may have thousands of findings).
+        // Each rule's findings stay in the list it returned; `placed` names them by rule and position
+        // (a copy of a finding retains its texts, and a reply may have thousands of findings).
+        var found = [[Finding]](repeating: [], count: active.count)
         var placed: [Placed] = []
         for (index, entry) in active.enumerated() where entry.description.category != .spelling {
-            for finding in entry.rule.check(context) {
-                placed.append(Placed(finding: finding, rule: index))
-            }
+            found[index] = entry.rule.check(context)
+            for item in found[index].indices { placed.append(Placed(rule: index, item: item)) }
         }
         // A register or polemic finding inside a profanity or discrimination finding (`mieeerda` stretched,
         // `fuera los inmigrantes`) says less than it: the stronger one is reported alone.
         var strongRanges: [Range<Int>] = []
-        for i in placed.indices {
-            let category = active[placed[i].rule].description.category
-            if category == .profanity || category == .discrimination { strongRanges.append(placed[i].finding.range) }
+        for p in placed {
+            let category = active[p.rule].description.category
+            if category == .profanity || category == .discrimination { strongRanges.append(found[p.rule][p.item].range) }
         }
         let strong = SpanIndex(strongRanges)
         if !strong.isEmpty {
-            placed.removeAll { placed in
-                let category = active[placed.rule].description.category
-                return (category == .register || category == .polemic) && strong.covers(placed.finding.range)
+            placed.removeAll { p in
+                let category = active[p.rule].description.category
+                return (category == .register || category == .polemic) && strong.covers(found[p.rule][p.item].range)
             }
         }
         // Spelling yields to every other family: a word already flagged as profanity or as chat
@@ -88,19 +88,25 @@ public final class Linter: Sendable {
         // dictionary look-up, no suggestion search); a finding that still overlaps one is dropped.
         var claimedRanges: [Range<Int>] = []
         claimedRanges.reserveCapacity(placed.count)
-        for i in placed.indices { claimedRanges.append(placed[i].finding.range) }
+        for p in placed { claimedRanges.append(found[p.rule][p.item].range) }
         let claimed = SpanIndex(claimedRanges)
         context.claimed = claimed
         for (index, entry) in active.enumerated() where entry.description.category == .spelling {
-            for finding in entry.rule.check(context) {
+            found[index] = entry.rule.check(context)
+            for item in found[index].indices {
                 // Spelling findings are the last ones: only they can overlap a claimed span.
-                if !claimed.isEmpty && claimed.overlaps(finding.range) { continue }
-                placed.append(Placed(finding: finding, rule: index))
+                if !claimed.isEmpty && claimed.overlaps(found[index][item].range) { continue }
+                placed.append(Placed(rule: index, item: item))
             }
         }
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(placed.count)
-        for i in placed.indices { diagnostics.append(place(placed[i].finding, active[placed[i].rule], in: document)) }
+        for p in placed {
+            // Read in place from its list.
+            found[p.rule].withUnsafeBufferPointer { list in
+                diagnostics.append(place(list[p.item], active[p.rule], in: document))
+            }
+        }
         diagnostics.sort(by: Diagnostic.ordered)
         // The same rule twice on the same span says nothing new: removed in place, the rest kept in order.
         var kept = 0
@@ -116,11 +122,10 @@ public final class Linter: Sendable {
         return diagnostics
     }
 
-    /// A finding with the index of its rule in `active`. A struct, not a tuple: a tuple of a struct
-    /// and an integer was copied through the runtime's generic value witnesses.
+    /// A finding by the index of its rule in `active` and its position in that rule's list.
     struct Placed {
-        var finding: Finding
         var rule: Int
+        var item: Int
     }
 
     /// A message is one line: a flagged span that crosses a line break is quoted on one line.
