@@ -535,6 +535,9 @@ public struct LexiconMatcher: Sendable {
     /// runs the disguise passes look at.
     final class SharedUnits {
         let units: [Unit]
+        /// The indexes of the units with a vocabulary number or more than one reading (`id` not -1): the
+        /// only ones a matcher can start at. About half of a reply's units.
+        let numbered: [Int32]
         let clusters: [Range<Int>]
         let spelledRuns: [Range<Int>]
 
@@ -690,6 +693,9 @@ public struct LexiconMatcher: Sendable {
             }
             self.words = words
             self.units = units
+            var numbered: [Int32] = []
+            for u in units.indices where units[u].id != -1 { numbered.append(Int32(u)) }
+            self.numbered = numbered
             kept = keptForms?.list ?? []
             self.own = own
             longestPhrase = vocabulary.longestPhrase
@@ -1011,7 +1017,16 @@ public struct LexiconMatcher: Sendable {
             }
             for phrase in candidates { tryPhrase(phrase, at: u, units, sentence: sentence) }
         }
-        phrases(units, singlesToo: true, starting: [0..<units.count])
+        // Only the numbered units can start anything: half the units of a reply, walked by index.
+        let slots = startSlots
+        shared.numbered.withUnsafeBufferPointer { numbered in
+            for u in numbered {
+                let id = units[Int(u)].id
+                if id >= 0 && (Int(id) >= slots.count || slots[Int(id)] < 0) { continue }
+                if stopAtFirst && !found.isEmpty { break }
+                phrases(at: Int(u), units, singlesToo: true)
+            }
+        }
         if stopAtFirst && !found.isEmpty { return found }
         // Phrases again, with words cut up by symbols or spelled out letter by letter taken whole
         // (`hijo de p u t a`, `la puta m*dre`); only when the reply has such words, and only phrases that
