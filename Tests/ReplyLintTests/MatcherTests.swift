@@ -149,6 +149,10 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(try matches(m, "Todos los clientes son importantes."), [])
         // A phrase that opens with a member of several words; the next word decides which phrases are tried.
         XCTAssertEqual(try matches(m, "Personas mayores no saben. Mujer no sabe. Mujeres no saben nada."), ["Personas mayores no saben", "Mujeres no saben"])
+        // A member of several words matches whole, in one sentence, and a word matches as itself only.
+        XCTAssertEqual(try matches(m, "Todos los personas jóvenes son así. Todos los personas. Mayores son así."), [])
+        XCTAssertEqual(try matches(m, "Todos los mujeres mayores son así. Todos los MUJERES son, todos los mujer son."),
+                       ["Todos los MUJERES son", "todos los mujer son"])
     }
 
     func testMalformedEntriesNameFileAndLine() throws {

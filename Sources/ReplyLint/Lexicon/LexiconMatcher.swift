@@ -67,7 +67,8 @@ public struct LexiconMatcher: Sendable {
         /// A word, its squeezed form and its vocabulary number (every phrase word is numbered, so that
         /// a plain unit is compared by number).
         case word(String, collapsed: String, id: Int32)
-        case member(String)
+        /// A class slot: the class's name and its place in `classList`.
+        case member(String, index: Int)
     }
 
     struct Phrase: Sendable {
@@ -79,6 +80,11 @@ public struct LexiconMatcher: Sendable {
     struct ClassSet: Sendable {
         var singles: Set<String> = []
         var phrases: [[String]] = []
+        /// The same by vocabulary number (every member word is numbered), to compare a plain unit by
+        /// number; and the members of several words by the number of their first word.
+        var singleIDs: Set<Int32> = []
+        var phraseIDs: [[Int32]] = []
+        var byFirstID: [Int32: [Int]] = [:]
     }
 
     /// Single-word forms → entry.
@@ -91,7 +97,8 @@ public struct LexiconMatcher: Sendable {
     let phrasesByFirst: [String: [Phrase]]
     /// Phrases that start with a class slot (also filed in `phrasesByFirst`).
     let phrasesByClass: [Phrase]
-    let classes: [String: ClassSet]
+    /// The classes, by the place a slot names (`Element.member`).
+    let classList: [ClassSet]
     /// Every word of every phrase and class member, to cut spelled-out runs (`m a d r e y`).
     let phraseWords: Set<String>
     /// Every single or glued form, for masked words (`m*erda`).
@@ -150,6 +157,9 @@ public struct LexiconMatcher: Sendable {
 
         // The first words of each class's members, worked out once per class (a slot stands for every
         // one of them), also by their squeezed form, and numbered in the vocabulary.
+        let classNames = classSets.keys.sorted()
+        var classIndex: [String: Int] = [:]
+        for (index, name) in classNames.enumerated() { classIndex[name] = index }
         var ids: [String: Int32] = [:]
         func id(_ word: String) -> Int32 {
             if let known = ids[word] { return known }
@@ -160,11 +170,15 @@ public struct LexiconMatcher: Sendable {
         var classFirsts: [String: [String]] = [:]
         var classFirstsByCollapsed: [String: [String: [String]]] = [:]
         var classFirstIDs: [String: [Int32]] = [:]
-        for (name, set) in classSets {
+        for name in classSets.keys.sorted() {
+            let set = classSets[name]!
             let firsts = Set(set.singles).union(set.phrases.map { $0[0] }).sorted()
             classFirsts[name] = firsts
             classFirstsByCollapsed[name] = Dictionary(grouping: firsts, by: LexiconMatcher.collapse)
             classFirstIDs[name] = firsts.map(id)
+            classSets[name]!.singleIDs = Set(set.singles.map(id))
+            classSets[name]!.phraseIDs = set.phrases.map { $0.map(id) }
+            for (index, words) in classSets[name]!.phraseIDs.enumerated() { classSets[name]!.byFirstID[words[0], default: []].append(index) }
         }
 
         var entries: [LexiconEntry] = []
@@ -227,14 +241,14 @@ public struct LexiconMatcher: Sendable {
                     if phraseSeen[joined] != nil { continue }
                     phraseSeen[joined] = index
                     let elements: [Element] = form.map { word in
-                        word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast()))
+                        word.hasPrefix("<") ? .member(String(word.dropFirst().dropLast()), index: classIndex[String(word.dropFirst().dropLast())]!)
                             : .word(word, collapsed: LexiconMatcher.collapse(word), id: id(word))
                     }
                     let phrase = Phrase(entry: index, elements: elements, form: joined)
                     switch elements[0] {
                     case .word(_, let c, _):
                         byFirst[c, default: []].append(phrase)
-                    case .member(let name):
+                    case .member(let name, _):
                         // A phrase that opens with a slot is filed under every first word of the slot's members.
                         for word in classFirsts[name]! { byFirst[LexiconMatcher.collapse(word), default: []].append(phrase) }
                         byClass.append(phrase)
@@ -260,7 +274,7 @@ public struct LexiconMatcher: Sendable {
         self.glued = glued
         self.phrasesByFirst = byFirst
         self.phrasesByClass = byClass.sorted { $0.elements.count > $1.elements.count }
-        self.classes = classSets
+        self.classList = classNames.map { classSets[$0]! }
         var phraseWords = Set<String>()
         for list in byFirst.values {
             for phrase in list {
@@ -288,7 +302,7 @@ public struct LexiconMatcher: Sendable {
                 switch phrase.elements[0] {
                 case .word(let word, _, _):
                     firstWords = [word]
-                case .member(let name):
+                case .member(let name, _):
                     firstWords = classFirstsByCollapsed[name]?[collapsedKey] ?? []
                 }
                 for word in firstWords where LexiconMatcher.collapse(word) == collapsedKey {
@@ -297,7 +311,7 @@ public struct LexiconMatcher: Sendable {
                 let span = phrase.elements.reduce(0) { total, element in
                     switch element {
                     case .word: return total + 1
-                    case .member(let name): return total + max(1, classSets[name]!.phrases.map(\.count).max() ?? 1)
+                    case .member(let name, _): return total + max(1, classSets[name]!.phrases.map(\.count).max() ?? 1)
                     }
                 }
                 longest = max(longest, span)
@@ -309,11 +323,11 @@ public struct LexiconMatcher: Sendable {
                 var seconds: [Int32] = []
                 switch phrase.elements[1] {
                 case .word(let word, _, _): seconds = [id(word)]
-                case .member(let name): seconds = classFirstIDs[name] ?? []
+                case .member(let name, _): seconds = classFirstIDs[name] ?? []
                 }
                 // A first slot filled by a member of several words (`pedro sánchez`) puts that member's
                 // second word next.
-                if case .member(let name) = phrase.elements[0] {
+                if case .member(let name, _) = phrase.elements[0] {
                     for words in classSets[name]!.phrases where words[0] == key { seconds.append(id(words[1])) }
                 }
                 var seen = Set<Int32>()
@@ -934,9 +948,25 @@ public struct LexiconMatcher: Sendable {
                     guard wordMatches(units[u], key, c) else { return nil }
                 }
                 return match(units, elements, element + 1, u + 1, sentence)
-            case .member(let name):
-                guard let set = classes[name] else { return nil }
+            case .member(_, let index):
+                let set = classList[index]
                 var best: Int?
+                if units[u].isPlain {
+                    // By number: only the members whose first word is this one, then word by word.
+                    for p in set.byFirstID[units[u].id] ?? [] where u + set.phraseIDs[p].count <= units.count {
+                        var ok = true
+                        for offset in 1..<set.phraseIDs[p].count {
+                            let unit = units[u + offset]
+                            let same = unit.isPlain ? unit.id == set.phraseIDs[p][offset] : shared.forms(unit).keys.contains(set.phrases[p][offset])
+                            if unit.sentence != sentence || !same { ok = false; break }
+                        }
+                        if ok, let end = match(units, elements, element + 1, u + set.phraseIDs[p].count, sentence) { best = max(best ?? end, end) }
+                    }
+                    if set.singleIDs.contains(units[u].id), let end = match(units, elements, element + 1, u + 1, sentence) {
+                        best = max(best ?? end, end)
+                    }
+                    return best
+                }
                 for words in set.phrases where u + words.count <= units.count {
                     var ok = true
                     for (offset, word) in words.enumerated() {
