@@ -251,15 +251,36 @@ final class OutputStream {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Small pieces are gathered; a large one (a file's report) is written as it is, after what was
+    /// gathered, without being copied into the buffer and then into a `Data`.
     func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count + bytes.count < 1 << 16 {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        bytes.withUnsafeBufferPointer { OutputStream.writeAll($0) }
     }
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBufferPointer { OutputStream.writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Every byte to standard output; a report that cannot be written ends the run with status 2.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        var done = 0
+        while done < bytes.count {
+            let n = Foundation.write(1, base + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                FileHandle.standardError.write(Data("replylint: no se puede escribir el informe: \(String(cString: strerror(errno)))\n".utf8))
+                Foundation.exit(2)
+            }
+            done += n
+        }
     }
 }
 

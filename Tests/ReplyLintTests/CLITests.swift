@@ -53,6 +53,31 @@ final class CLITests: XCTestCase {
 
     /// The dictionary's form table: built in the cache folder on the first run, mapped by the next, never
     /// written with `REPLYLINT_CACHE_DIR=off`; the findings are the same all three times.
+    func testAReportThatCannotBeWrittenEndsWithAClearErrorAndStatusTwo() throws {
+        // Standard output on a full device: every write fails with ENOSPC.
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        let file = folder.appendingPathComponent("a.txt")
+        // Enough findings that the report is written while linting and at the end.
+        try Data(String(repeating: "jajaja q tal!!! informacion\n", count: 4000).utf8).write(to: file)
+        for format in ["text", "json"] {
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["--format", format, file.path]
+            var env = ProcessInfo.processInfo.environment
+            env["REPLYLINT_LEXICONS"] = TestSupport.lexiconRoot
+            process.environment = env
+            let err = Pipe()
+            process.standardOutput = full
+            process.standardError = err
+            try process.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .exit, format)
+            XCTAssertEqual(process.terminationStatus, 2, format)
+            XCTAssertTrue(message.contains("no se puede escribir el informe"), message)
+        }
+    }
+
     func testTheFormTableIsBuiltOnceAndChangesNoFinding() throws {
         let aff = "SET UTF-8\nFLAG UTF-8\nSFX S Y 2\nSFX S 0 s [aeiou]\nSFX S 0 es [^aeiou]\n"
         let dic = "6\nsu/S\ncasa/S\ngato/S\ny\nla/S\npedido/S\n"
