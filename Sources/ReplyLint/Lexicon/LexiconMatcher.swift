@@ -515,9 +515,6 @@ public struct LexiconMatcher: Sendable {
 
         /// One reading, no stretched letters, no hidden ones: matched by exact look-ups only.
         var isPlain: Bool { keys.count == 1 && collapsed == nil && mask == nil }
-
-        /// The reading of a token that is no word: it breaks phrases.
-        static let none = Forms(keys: [], collapsed: nil, mask: nil)
     }
 
     /// One word unit of a document: plain values only, so that a document's units are made, copied
@@ -590,17 +587,24 @@ public struct LexiconMatcher: Sendable {
         private let kept: [Forms]
         /// The forms of this document's other units (mentions, hashtags, numbers with letters, and the
         /// joined units of merged stretches).
-        private var own: [Forms]
+        // Written only while the units and the merged stretches are made, never during a read of it.
+        @exclusivity(unchecked) private var own: [Forms]
 
-        /// A unit's readings.
+        /// A unit's readings (none for a token that is no word: callers test `reading == -1` first
+        /// where they can, since a unit without readings matches nothing).
         @inline(__always) func forms(_ unit: Unit) -> Forms {
             let reading = Int(unit.reading)
             if reading >= 0 { return kept[reading] }
-            return reading == -1 ? .none : own[-2 - reading]
+            return reading == -1 ? Forms(keys: [], collapsed: nil, mask: nil) : own[-2 - reading]
         }
 
         /// The key of a plain unit (its one reading).
         @inline(__always) func key(_ unit: Unit) -> String { forms(unit).keys[0] }
+
+        /// The unit of a token that is no word (it breaks phrases).
+        @inline(__always) static func wordless(_ range: Range<Int>, _ sentence: Int) -> Unit {
+            Unit(range: range, sentence: sentence, id: -1, reading: -1, isPlain: false, disguised: false)
+        }
 
         /// A unit of `forms`, which `add` files and whose index it returns.
         static func unit(_ forms: Forms, range: Range<Int>, sentence: Int, disguised: Bool,
@@ -655,7 +659,7 @@ public struct LexiconMatcher: Sendable {
                             ? !token.shape.contains(.upper) && !token.shape.contains(.lower)
                             : !folded.contains(where: \.isLetter)
                         if token.kind == .number && letterless {
-                            units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
+                            units.append(Self.wordless(token.range, token.sentence))
                             return
                         }
                         let (forms, disguised) = Self.wordForms(folded)
@@ -668,7 +672,7 @@ public struct LexiconMatcher: Sendable {
                     case .punctuation:
                         return
                     default:
-                        units.append(Self.unit(.none, range: token.range, sentence: token.sentence, disguised: false, words, add: addOwn))
+                        units.append(Self.wordless(token.range, token.sentence))
                     }
                 }
                 guard let templates, let keptForms else {
@@ -945,10 +949,12 @@ public struct LexiconMatcher: Sendable {
                 if units[u].isPlain {
                     guard units[u].id == id else { return nil }
                 } else {
-                    guard wordMatches(units[u], key, c) else { return nil }
+                    // A token that is no word (a number, an emoji) has no reading to match.
+                    guard units[u].reading != -1, wordMatches(units[u], key, c) else { return nil }
                 }
                 return match(units, elements, element + 1, u + 1, sentence)
             case .member(_, let index):
+                if units[u].reading == -1 { return nil }
                 let set = classList[index]
                 var best: Int?
                 if units[u].isPlain {
