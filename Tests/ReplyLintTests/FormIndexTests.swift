@@ -181,6 +181,34 @@ final class FormIndexTests: XCTestCase {
         XCTAssertTrue(rules.forEachForm(dic: Self.smallDic, limit: 1000) { _ in })
     }
 
+    func testTaggedAndUntaggedTablesAnswerAlike() throws {
+        // Buckets keep the top byte of their form's hash (a table under 16 MB of forms), or only its place:
+        // both find every form and nothing else, by the same look-up.
+        var generator = Seeded(state: 11)
+        let letters = Array("abcdeéfghijklmnñopqrstuvwxyz")
+        var forms = Set<String>()
+        while forms.count < 5_000 {
+            forms.insert(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }))
+        }
+        let list = forms.sorted()
+        var others: [String] = []
+        while others.count < 5_000 {
+            let word = String((0..<Int.random(in: 1...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+            if !forms.contains(word) { others.append(word) }
+        }
+        let directory = try folder()
+        for tagLimit in [1 << 24, 0] {
+            let bytes = try XCTUnwrap(FormIndex.encode(list, fingerprint: 42, tagLimit: tagLimit))
+            XCTAssertEqual(bytes[44] & 2 != 0, tagLimit > 0, "the header says whether buckets are tagged")
+            let file = directory + "/table-\(tagLimit).bin"
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            let index = try XCTUnwrap(FormIndex.open(file: file, fingerprint: 42))
+            XCTAssertEqual(index.count, list.count)
+            for form in list { XCTAssertTrue(index.contains(form), form) }
+            for word in others { XCTAssertFalse(index.contains(word), word) }
+        }
+    }
+
     func testOnlyFormsHunspellAcceptsAreKept() throws {
         let path = try smallDictionary()
         let index = try XCTUnwrap(FormIndex.build(dictionary: path, directory: try folder(), accepts: { forms in

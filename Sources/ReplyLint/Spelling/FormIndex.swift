@@ -28,7 +28,7 @@ import Foundation
 public final class FormIndex: @unchecked Sendable {
     static let magic: [UInt8] = Array("RLFORMS1".utf8)
     /// Raise it whenever the file layout, `AffixExpansion` or `verdict` changes: old files are then built again.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerSize = 48
     /// Forms listed (with repeats) beyond which a dictionary gets no table: the Spanish one lists about 750,000.
     static let formLimit = 20_000_000
@@ -68,6 +68,11 @@ public final class FormIndex: @unchecked Sendable {
     /// compares it (or U+FFFD, which Hunspell puts for a scalar beyond U+FFFF) with the forms, and no
     /// case mapping of such a scalar lands below `letterLimit`.
     private let highScalarsAbsent: Bool
+    /// Whether each bucket keeps, in its top byte, the top byte of its form's hash (flag 2 of the
+    /// header): a look-up then reads a form's bytes only when that byte agrees. Nearly every candidate
+    /// the suggestion search tries is no word, and each bucket it passed cost a read of the forms' bytes
+    /// elsewhere in the file. A table whose forms take 16 MB or more has no room for it.
+    private let tagged: Bool
     /// Number of forms in the table.
     public let count: Int
 
@@ -89,6 +94,7 @@ public final class FormIndex: @unchecked Sendable {
         mask = bucketCount - 1
         maxProbe = probes
         highScalarsAbsent = flags & 1 != 0
+        tagged = flags & 2 != 0
         count = forms
         letterKind = (mapping + FormIndex.headerSize).assumingMemoryBound(to: UInt8.self)
         lowercase = (mapping + FormIndex.headerSize + letters).assumingMemoryBound(to: UInt16.self)
@@ -115,12 +121,14 @@ public final class FormIndex: @unchecked Sendable {
 
     func contains(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !bytes.isEmpty, bytes.count < 256 else { return false }
-        var slot = Int(truncatingIfNeeded: FormIndex.hash(bytes)) & mask
+        let h = FormIndex.hash(bytes)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        let tag = FormIndex.tag(h)
         for _ in 0..<maxProbe {
-            let stored = Int(buckets[slot])
+            let stored = buckets[slot]
             if stored == 0 { return false }
-            let offset = stored - 1
-            if offset < blobSize {
+            let offset = Int(tagged ? stored & FormIndex.offsetBits : stored) - 1
+            if (!tagged || stored & ~FormIndex.offsetBits == tag) && offset < blobSize {
                 let length = Int(blob[offset])
                 if length == bytes.count, offset + 1 + length <= blobSize,
                    memcmp(blob + offset + 1, bytes.baseAddress!, length) == 0 { return true }
@@ -243,6 +251,11 @@ public final class FormIndex: @unchecked Sendable {
         return h ^ (h >> 29)
     }
 
+    /// The top byte of a hash, where a tagged bucket keeps it.
+    @inline(__always) static func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h >> 56) << 24 }
+    /// The bits of a tagged bucket that hold its form's place (plus one).
+    static let offsetBits: UInt32 = 0x00FF_FFFF
+
     static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { hash($0) }
@@ -351,7 +364,8 @@ public final class FormIndex: @unchecked Sendable {
     }
 
     /// The file's bytes for these forms.
-    static func encode(_ forms: [String], fingerprint: UInt64) -> [UInt8]? {
+    /// `tagLimit`: the forms' size from which buckets carry no tag (a test lowers it).
+    static func encode(_ forms: [String], fingerprint: UInt64, tagLimit: Int = 1 << 24) -> [UInt8]? {
         var used = Set<UInt32>()
         for form in forms { for scalar in form.unicodeScalars { used.insert(scalar.value) } }
         var kinds = [UInt8](repeating: Letter.absent.rawValue, count: letterLimit)
@@ -387,19 +401,21 @@ public final class FormIndex: @unchecked Sendable {
         blob.reserveCapacity(forms.reduce(0) { $0 + $1.utf8.count + 1 })
         var buckets = [UInt32](repeating: 0, count: bucketCount)
         var maxProbe = 1
+        let tagged = forms.reduce(0) { $0 + $1.utf8.count + 1 } + 1 < min(tagLimit, 1 << 24)
         for form in forms {
             let offset = blob.count
             guard offset + 1 < Int(UInt32.max) else { return nil }
             let utf8 = Array(form.utf8)
             blob.append(UInt8(utf8.count))
             blob.append(contentsOf: utf8)
-            var slot = Int(truncatingIfNeeded: utf8.withUnsafeBufferPointer { hash($0) }) & (bucketCount - 1)
+            let h = utf8.withUnsafeBufferPointer { hash($0) }
+            var slot = Int(truncatingIfNeeded: h) & (bucketCount - 1)
             var probes = 1
             while buckets[slot] != 0 {
                 slot = (slot + 1) & (bucketCount - 1)
                 probes += 1
             }
-            buckets[slot] = UInt32(offset + 1)
+            buckets[slot] = UInt32(offset + 1) | (tagged ? tag(h) : 0)
             maxProbe = max(maxProbe, probes)
         }
         var bytes: [UInt8] = magic
@@ -412,7 +428,7 @@ public final class FormIndex: @unchecked Sendable {
         put64(UInt64(blob.count))
         put64(fingerprint)
         put32(UInt32(maxProbe))
-        put32(highScalarsAbsent ? 1 : 0)
+        put32((highScalarsAbsent ? 1 : 0) | (tagged ? 2 : 0))
         bytes.append(contentsOf: kinds)
         for value in lower { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         for bucket in buckets { put32(bucket) }
