@@ -28,6 +28,43 @@ final class MatcherTests: XCTestCase {
         }
     }
 
+    func testSpelledRunsFoundOnTheWayAreTheRunsOfOneLetterTokens() throws {
+        // The reference: runs of two or more one-letter tokens in a row, in one sentence.
+        func reference(_ tokens: [Token]) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var i = 0
+            while i < tokens.count {
+                guard LexiconMatcher.isOneLetter(tokens[i]) else { i += 1; continue }
+                var j = i + 1
+                while j < tokens.count, LexiconMatcher.isOneLetter(tokens[j]), tokens[j].sentence == tokens[i].sentence { j += 1 }
+                if j - i >= 2 { result.append(i..<j) }
+                i = j
+            }
+            return result
+        }
+        var generator = FormIndexTests.Seeded(state: 5)
+        let pieces = ["m", "i", "é", "ñ", "A", "3", "y", "casa", "ok", "13", ".", ". ", "! ", "-", "*", "@", "\u{301}", "ü",
+                      "\n\n", "ja", "#x", "🙂", " ", " ", " "]
+        let vocabulary = LexiconVocabulary()
+        _ = try LexiconMatcher(tables: [table("mierda | strong")], vocabulary: vocabulary)
+        let tokenizer = try Tokenizer()
+        var found = 0
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let document = Document(string: text)
+            let (tokens, sentences) = tokenizer.tokenize(document.text)
+            // Without the word table (no templates) and with it (templates made, then read).
+            for withTable in [false, true, true] {
+                var context = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+                if withTable { context.words = tokenizer.wordTable }
+                let shared = LexiconMatcher.SharedUnits(context, vocabulary: vocabulary)
+                XCTAssertEqual(shared.spelledRuns, reference(tokens), text)
+                found += shared.spelledRuns.count
+            }
+        }
+        XCTAssertGreaterThan(found, 200)
+    }
+
     func testWordUnitsAndTemplatesStaySmall() {
         // Read for every token of every document: a unit is plain values, and a word's template (read at
         // random by word id) a third of a unit.

@@ -562,13 +562,16 @@ public struct LexiconMatcher: Sendable {
             var isPlain: Bool
             var disguised: Bool
             var masked: Bool
+            /// One letter (`LexiconMatcher.isOneLetter`): a part of a spelled-out run.
+            var oneLetter: Bool
 
-            init(_ unit: Unit, masked: Bool) {
+            init(_ unit: Unit, masked: Bool, oneLetter: Bool) {
                 id = unit.id
                 reading = unit.reading
                 isPlain = unit.isPlain
                 disguised = unit.disguised
                 self.masked = masked
+                self.oneLetter = oneLetter
             }
 
             /// The unit of a token at `range` in sentence `sentence`.
@@ -640,6 +643,8 @@ public struct LexiconMatcher: Sendable {
             var units: [Unit] = []
             var own: [Forms] = []
             var masked: [Int] = []
+            // The spelled-out runs, found on the way (each token is met once, in order).
+            var runs = SpelledRuns()
             func addOwn(_ forms: Forms) -> Int32 {
                 own.append(forms)
                 return Int32(-1 - own.count)
@@ -676,23 +681,28 @@ public struct LexiconMatcher: Sendable {
                     }
                 }
                 guard let templates, let keptForms else {
-                    for index in tokens.indices where tokens[index].kind != .punctuation { other(index) }
+                    for index in tokens.indices {
+                        runs.token(index, oneLetter: LexiconMatcher.isOneLetter(tokens[index]), sentence: tokens[index].sentence)
+                        if tokens[index].kind != .punctuation { other(index) }
+                    }
                     return
                 }
                 // Unwrapped once, out of the loop: bound in the loop, the two memos were retained and
                 // released for every token.
                 for index in tokens.indices {
                     // Tokens are tested in place, without a copy (which retains its three texts).
-                    if tokens[index].kind == .punctuation { continue }
+                    if tokens[index].kind == .punctuation { runs.token(index, oneLetter: false, sentence: 0); continue }
                     guard tokens[index].kind == .word, tokens[index].word >= 0 else {
+                        runs.token(index, oneLetter: LexiconMatcher.isOneLetter(tokens[index]), sentence: tokens[index].sentence)
                         other(index)
                         continue
                     }
                     // Most words were met before: their template read in place, and one unit made from it.
-                    if let hides = templates.peek(tokens[index].word, { template -> Bool in
+                    if let (hides, oneLetter) = templates.peek(tokens[index].word, { template -> (Bool, Bool) in
                         units.append(template.unit(tokens[index].range, tokens[index].sentence))
-                        return template.masked
+                        return (template.masked, template.oneLetter)
                     }) {
+                        runs.token(index, oneLetter: oneLetter, sentence: tokens[index].sentence)
                         if hides { masked.append(index) }
                         continue
                     }
@@ -703,8 +713,10 @@ public struct LexiconMatcher: Sendable {
                             keptForms.list.append(forms)
                             return Int32(keptForms.list.count - 1)
                         }
-                        return Template(unit, masked: Self.isMasked(tokens[index].folded))
+                        return Template(unit, masked: Self.isMasked(tokens[index].folded),
+                                        oneLetter: LexiconMatcher.isOneLetter(tokens[index]))
                     }
+                    runs.token(index, oneLetter: made.oneLetter, sentence: tokens[index].sentence)
                     units.append(made.unit(tokens[index].range, tokens[index].sentence))
                     if made.masked { masked.append(index) }
                 }
@@ -720,7 +732,8 @@ public struct LexiconMatcher: Sendable {
             readings = context.worker.value("lexicon.readings") { Readings() }
             tokens = context.tokens
             clusters = LexiconMatcher.clusters(context.tokens)
-            spelledRuns = LexiconMatcher.spelledRuns(context.tokens)
+            runs.close()
+            spelledRuns = runs.runs
             maskedWords = masked
         }
 
@@ -1133,28 +1146,42 @@ public struct LexiconMatcher: Sendable {
         return result
     }
 
-    /// Runs of one-letter tokens (`m i e r d a`), as token index ranges of two tokens or more.
-    static func spelledRuns(_ tokens: [Token]) -> [Range<Int>] {
-        tokens.withUnsafeBufferPointer { tokens in
-            @inline(__always) func isLetter(_ i: Int) -> Bool {
-                guard tokens[i].kind == .word || tokens[i].kind == .number else { return false }
-                // One byte, or a few bytes that are not all ASCII, before counting characters.
-                let count = tokens[i].folded.utf8.count
-                if count == 1 { return true }
-                // An ASCII word folds to ASCII: longer than one byte, it is longer than one letter.
-                if count > 8 || tokens[i].shape.contains(.ascii) { return false }
-                return tokens[i].folded.utf8.contains { $0 >= 0x80 } && tokens[i].folded.count == 1
+    /// A token of one letter (or one digit): a word or number whose folded text is one character.
+    @inline(__always) static func isOneLetter(_ token: borrowing Token) -> Bool {
+        guard token.kind == .word || token.kind == .number else { return false }
+        // One byte, or a few bytes that are not all ASCII, before counting characters.
+        let count = token.folded.utf8.count
+        if count == 1 { return true }
+        // An ASCII word folds to ASCII: longer than one byte, it is longer than one letter.
+        if count > 8 || token.shape.contains(.ascii) { return false }
+        return token.folded.utf8.contains { $0 >= 0x80 } && token.folded.count == 1
+    }
+
+    /// Runs of one-letter tokens (`m i e r d a`) in one sentence, as token index ranges of two tokens or
+    /// more, found as the tokens are met one by one, in order.
+    struct SpelledRuns {
+        private(set) var runs: [Range<Int>] = []
+        private var start = -1
+        private var end = 0
+        private var sentence = 0
+
+        /// The next token (`index` one past the last one given).
+        @inline(__always) mutating func token(_ index: Int, oneLetter: Bool, sentence: Int) {
+            if oneLetter {
+                if start >= 0 && sentence == self.sentence { end = index + 1; return }
+                close()
+                start = index
+                end = index + 1
+                self.sentence = sentence
+            } else if start >= 0 {
+                close()
             }
-            var result: [Range<Int>] = []
-            var i = 0
-            while i < tokens.count {
-                guard isLetter(i) else { i += 1; continue }
-                var j = i + 1
-                while j < tokens.count, isLetter(j), tokens[j].sentence == tokens[i].sentence { j += 1 }
-                if j - i >= 2 { result.append(i..<j) }
-                i = j
-            }
-            return result
+        }
+
+        /// Ends the current run (at the last token).
+        mutating func close() {
+            if start >= 0 && end - start >= 2 { runs.append(start..<end) }
+            start = -1
         }
     }
 
