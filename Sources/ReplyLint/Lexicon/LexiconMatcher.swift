@@ -589,8 +589,8 @@ public struct LexiconMatcher: Sendable {
         /// The forms of the worker's templates, as they stood when the units were made.
         private let kept: [Forms]
         /// The forms of this document's other units (mentions, hashtags, numbers with letters, and the
-        /// joined units of merged stretches).
-        // Written only while the units and the merged stretches are made, never during a read of it.
+        /// joined units of merged stretches). Written only while the units and the merged stretches are
+        /// made, never during a read of it: the run-time exclusivity check is left out.
         @exclusivity(unchecked) private var own: [Forms]
 
         /// A unit's readings (none for a token that is no word: callers test `reading == -1` first
