@@ -639,21 +639,45 @@ public struct LexiconMatcher: Sendable {
             let templates: WordMemo<Template>? = context.wordMemo(memoKey)
             // The templates' forms, kept beside them (under the same word table).
             let keptForms = context.words.map { table in context.worker.value("\(memoKey).forms#\(table.serial)") { KeptForms() } }
-            // Word units: one per token; tokens that are not words break phrases (no forms).
+            // Word units: one per token; tokens that are not words break phrases (no forms). The lists are
+            // written by the loop itself: captured by a local function passed on as a value, they were
+            // boxed, and every append paid a run-time exclusivity check.
             var units: [Unit] = []
             var own: [Forms] = []
             var masked: [Int] = []
             // The spelled-out runs, found on the way (each token is met once, in order).
             var runs = SpelledRuns()
-            func addOwn(_ forms: Forms) -> Int32 {
-                own.append(forms)
-                return Int32(-1 - own.count)
-            }
             units.reserveCapacity(context.tokens.count)
+            // Unwrapped once, out of the loop: bound in the loop, the two memos were retained and released
+            // for every token. Without a word table, no token has a word id and the stand-ins go unread.
+            let usesTemplates = templates != nil && keptForms != nil
+            let memo = templates ?? WordMemo<Template>()
+            let keptList = keptForms ?? KeptForms()
             context.tokens.withUnsafeBufferPointer { tokens in
-                // A token that is not a word met before (punctuation never comes here).
-                func other(_ index: Int) {
+                for index in tokens.indices {
+                    // Tokens are tested in place, without a copy (which retains its three texts).
+                    if tokens[index].kind == .punctuation { runs.token(index, oneLetter: false, sentence: 0); continue }
+                    if usesTemplates && tokens[index].kind == .word && tokens[index].word >= 0 {
+                        // Most words were met before: their template read in place (a plain value), and one
+                        // unit made from it.
+                        let template = memo.peek(tokens[index].word, { $0 }) ?? memo.value(tokens[index].word) {
+                            let (forms, disguised) = Self.wordForms(tokens[index].folded)
+                            let unit = Self.unit(forms, range: tokens[index].range, sentence: tokens[index].sentence,
+                                                 disguised: disguised, words) { forms in
+                                keptList.list.append(forms)
+                                return Int32(keptList.list.count - 1)
+                            }
+                            return Template(unit, masked: Self.isMasked(tokens[index].folded),
+                                            oneLetter: LexiconMatcher.isOneLetter(tokens[index]))
+                        }
+                        runs.token(index, oneLetter: template.oneLetter, sentence: tokens[index].sentence)
+                        units.append(template.unit(tokens[index].range, tokens[index].sentence))
+                        if template.masked { masked.append(index) }
+                        continue
+                    }
+                    // A token that is not a word met before.
                     let token = tokens[index]
+                    runs.token(index, oneLetter: LexiconMatcher.isOneLetter(token), sentence: token.sentence)
                     if token.kind == .word && Self.isMasked(token.folded) { masked.append(index) }
                     switch token.kind {
                     case .word, .number, .hashtag:
@@ -665,60 +689,24 @@ public struct LexiconMatcher: Sendable {
                             : !folded.contains(where: \.isLetter)
                         if token.kind == .number && letterless {
                             units.append(Self.wordless(token.range, token.sentence))
-                            return
+                            continue
                         }
                         let (forms, disguised) = Self.wordForms(folded)
-                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: disguised, words, add: addOwn))
+                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: disguised, words) {
+                            own.append($0)
+                            return Int32(-1 - own.count)
+                        })
                     case .mention:
                         // `@sshole`: an at sign read as the letter a.
                         let key = "a" + token.folded.dropFirst()
                         let forms = Forms(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil, mask: nil)
-                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: true, words, add: addOwn))
-                    case .punctuation:
-                        return
+                        units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: true, words) {
+                            own.append($0)
+                            return Int32(-1 - own.count)
+                        })
                     default:
                         units.append(Self.wordless(token.range, token.sentence))
                     }
-                }
-                guard let templates, let keptForms else {
-                    for index in tokens.indices {
-                        runs.token(index, oneLetter: LexiconMatcher.isOneLetter(tokens[index]), sentence: tokens[index].sentence)
-                        if tokens[index].kind != .punctuation { other(index) }
-                    }
-                    return
-                }
-                // Unwrapped once, out of the loop: bound in the loop, the two memos were retained and
-                // released for every token.
-                for index in tokens.indices {
-                    // Tokens are tested in place, without a copy (which retains its three texts).
-                    if tokens[index].kind == .punctuation { runs.token(index, oneLetter: false, sentence: 0); continue }
-                    guard tokens[index].kind == .word, tokens[index].word >= 0 else {
-                        runs.token(index, oneLetter: LexiconMatcher.isOneLetter(tokens[index]), sentence: tokens[index].sentence)
-                        other(index)
-                        continue
-                    }
-                    // Most words were met before: their template read in place, and one unit made from it.
-                    if let (hides, oneLetter) = templates.peek(tokens[index].word, { template -> (Bool, Bool) in
-                        units.append(template.unit(tokens[index].range, tokens[index].sentence))
-                        return (template.masked, template.oneLetter)
-                    }) {
-                        runs.token(index, oneLetter: oneLetter, sentence: tokens[index].sentence)
-                        if hides { masked.append(index) }
-                        continue
-                    }
-                    let made = templates.value(tokens[index].word) {
-                        let (forms, disguised) = Self.wordForms(tokens[index].folded)
-                        let unit = Self.unit(forms, range: tokens[index].range, sentence: tokens[index].sentence,
-                                             disguised: disguised, words) { forms in
-                            keptForms.list.append(forms)
-                            return Int32(keptForms.list.count - 1)
-                        }
-                        return Template(unit, masked: Self.isMasked(tokens[index].folded),
-                                        oneLetter: LexiconMatcher.isOneLetter(tokens[index]))
-                    }
-                    runs.token(index, oneLetter: made.oneLetter, sentence: tokens[index].sentence)
-                    units.append(made.unit(tokens[index].range, tokens[index].sentence))
-                    if made.masked { masked.append(index) }
                 }
             }
             self.words = words
