@@ -183,7 +183,10 @@ extension String {
             var at = 0
             for var part in parts {
                 part.withUTF8 { bytes in
-                    for byte in bytes { buffer[at] = byte; at += 1 }
+                    // One copy of the whole part (byte by byte, each store was checked for bounds).
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[at..<(at + bytes.count)])
+                        .copyMemory(from: UnsafeRawBufferPointer(bytes))
+                    at += bytes.count
                 }
             }
             return at
