@@ -830,14 +830,7 @@ public struct LexiconMatcher: Sendable {
                 let first = u
                 let end = tokens[span.upperBound - 1].range.upperBound
                 while u < units.count && units[u].range.lowerBound < end { u += 1 }
-                let read = reading(text(span))
-                let forms = Forms(keys: read.keys,
-                                  collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
-                                  mask: glued ? read.mask : nil)
-                let unit = Self.unit(forms, range: start..<end, sentence: tokens[span.lowerBound].sentence, disguised: true, words) { forms in
-                    own.append(forms)
-                    return Int32(-1 - own.count)
-                }
+                let unit = joinedUnit(span, glued: glued, range: start..<end)
                 if current != nil && first - currentEnd >= 2 * reach { close() }
                 if current == nil {
                     current = Segment(units: Array(units[max(0, first - reach + 1)..<first]), joined: [])
@@ -851,6 +844,26 @@ public struct LexiconMatcher: Sendable {
             }
             close()
             return segments
+        }
+
+        /// The joined unit of the tokens of `span` (a glued cluster when `glued`, else a spelled-out run),
+        /// made once per document: matchers that cut the runs differently build their stretches again,
+        /// from the same units.
+        private var joinedUnits: [Int: Unit] = [:]
+
+        private func joinedUnit(_ span: Range<Int>, glued: Bool, range: Range<Int>) -> Unit {
+            let key = span.lowerBound << 33 | span.upperBound << 1 | (glued ? 1 : 0)
+            if let known = joinedUnits[key] { return known }
+            let read = reading(text(span))
+            let forms = Forms(keys: read.keys,
+                              collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
+                              mask: glued ? read.mask : nil)
+            let unit = Self.unit(forms, range: range, sentence: tokens[span.lowerBound].sentence, disguised: true, words) { forms in
+                own.append(forms)
+                return Int32(-1 - own.count)
+            }
+            joinedUnits[key] = unit
+            return unit
         }
     }
 
