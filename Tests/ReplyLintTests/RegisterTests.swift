@@ -222,3 +222,59 @@ final class RegisterShoutingMessageTests: XCTestCase {
         XCTAssertEqual(findings.first?.range, 0..<text.utf8.count)
     }
 }
+
+final class QuestionMarksTests: XCTestCase {
+    /// The marks of one sentence, read token by token from the start of the text: the meaning the
+    /// per-sentence reading must keep.
+    static func reference(_ tokens: [Token], _ index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        var open = false
+        var j = index - 1
+        while j >= 0 && tokens[j].sentence == sentence {
+            if tokens[j].kind == .punctuation && tokens[j].text == "¿" { open = true }
+            j -= 1
+        }
+        if open { return true }
+        j = index + 1
+        while j < tokens.count && tokens[j].sentence == sentence {
+            if tokens[j].kind == .punctuation {
+                switch tokens[j].text {
+                case "?": return true
+                case "¿", ".", "!": return false
+                default: break
+                }
+            }
+            j += 1
+        }
+        return false
+    }
+
+    func testEachSentenceReadWhenAskedAgreesWithAReadingOfTheWholeText() throws {
+        let tokenizer = try Tokenizer()
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["q", "tal", "¿", "?", ".", "!", ",", "hola", "pq", "xq", "\n\n", "¡", "sí", "…", "¿q", "tal?"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "")
+            let (tokens, _) = tokenizer.tokenize(Array(text.utf8))
+            guard !tokens.isEmpty else { continue }
+            let marks = QuestionMarks(tokens)
+            // Asked in any order, some tokens twice.
+            for index in (tokens.indices.shuffled(using: &generator) + tokens.indices.shuffled(using: &generator).prefix(5)) {
+                XCTAssertEqual(marks.contains(index), Self.reference(tokens, index), "\(text) at \(index)")
+            }
+        }
+    }
+
+    func testTokensWhoseSentencesDoNotRunInOrderAreStillRead() {
+        // Hand-made tokens may number their sentences in any order: a run is what shares a number.
+        func token(_ text: String, _ kind: TokenKind, _ sentence: Int, _ at: Int) -> Token {
+            Token(kind: kind, range: at..<(at + text.utf8.count), text: text, lower: text, folded: text, sentence: sentence, spaceBefore: true)
+        }
+        let tokens = [token("q", .word, 1, 0), token("?", .punctuation, 1, 2), token("q", .word, 0, 4),
+                      token(".", .punctuation, 0, 6), token("q", .word, 1, 8), token("!", .punctuation, 1, 10)]
+        let marks = QuestionMarks(tokens)
+        XCTAssertEqual(tokens.indices.map { marks.contains($0) }, tokens.indices.map { Self.reference(tokens, $0) })
+        XCTAssertEqual(tokens.indices.map { marks.contains($0) }, [true, false, false, false, false, false])
+    }
+}

@@ -85,10 +85,11 @@ extension RuleContext {
     /// Whether the token sits in a question: after an `¿` of its sentence, or in a sentence that
     /// ends with `?`.
     func isInQuestion(_ index: Int) -> Bool {
-        // Worked out for every token at once: a sentence with no full stop can be the whole of a
-        // megabyte-long file, and scanning it again for each chat abbreviation was quadratic.
+        // Worked out once for each sentence asked about: a sentence with no full stop can be the whole
+        // of a megabyte-long file, and scanning it again for each chat abbreviation was quadratic.
+        // Only the sentences asked about are read (a few abbreviations in a long text).
         let marks = memoized("register.question-marks") { QuestionMarks(tokens) }
-        return marks.openBefore[index] || marks.closedAfter[index]
+        return marks.contains(index)
     }
 
     /// The text between the end of one token and the start of another.
@@ -98,48 +99,70 @@ extension RuleContext {
     }
 }
 
-/// For each token: whether an `¿` of its sentence comes before it, and whether the first of
-/// `? ¿ . !` after it in its sentence is a `?`.
-struct QuestionMarks {
-    var openBefore: [Bool]
-    var closedAfter: [Bool]
+/// For the tokens of a sentence: whether an `¿` of its sentence comes before one, and whether the
+/// first of `? ¿ . !` after it in its sentence is a `?`. A sentence is a run of tokens with the same
+/// `sentence`; each run is read when a token of it is first asked about.
+final class QuestionMarks {
+    private let tokens: [Token]
+    /// The runs read so far, by their tokens' sentence.
+    private var runs: [Int: Run] = [:]
+
+    struct Run {
+        var range: Range<Int>
+        var openBefore: [Bool]
+        var closedAfter: [Bool]
+    }
 
     init(_ tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    func contains(_ index: Int) -> Bool {
+        let sentence = tokens[index].sentence
+        if let run = runs[sentence], run.range.contains(index) {
+            return run.openBefore[index - run.range.lowerBound] || run.closedAfter[index - run.range.lowerBound]
+        }
+        let run = read(around: index)
+        runs[sentence] = run
+        return run.openBefore[index - run.range.lowerBound] || run.closedAfter[index - run.range.lowerBound]
+    }
+
+    /// The run of tokens of `index`'s sentence, with its marks.
+    private func read(around index: Int) -> Run {
         // Marks told by their bytes: `¿` is C2 BF, the others one byte each (0 for any other token).
-        // Read once per token, in place, then the two walks read the small array.
         let opening: UInt8 = 0xBF, question = UInt8(ascii: "?"), stop = UInt8(ascii: "."), bang = UInt8(ascii: "!")
-        var marks = [UInt8](repeating: 0, count: tokens.count)
-        var sentences = [Int](repeating: 0, count: tokens.count)
-        tokens.withUnsafeBufferPointer { tokens in
-            for i in tokens.indices {
-                sentences[i] = tokens[i].sentence
-                guard tokens[i].kind == .punctuation else { continue }
+        return tokens.withUnsafeBufferPointer { tokens in
+            let sentence = tokens[index].sentence
+            var lower = index
+            while lower > 0 && tokens[lower - 1].sentence == sentence { lower -= 1 }
+            var upper = index + 1
+            while upper < tokens.count && tokens[upper].sentence == sentence { upper += 1 }
+            var marks = [UInt8](repeating: 0, count: upper - lower)
+            for i in lower..<upper where tokens[i].kind == .punctuation {
                 let bytes = tokens[i].text.utf8
-                if bytes.count == 1 { marks[i] = bytes.first! }
-                else if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { marks[i] = opening }
+                if bytes.count == 1 { marks[i - lower] = bytes.first! }
+                else if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { marks[i - lower] = opening }
             }
-        }
-        openBefore = Array(repeating: false, count: tokens.count)
-        closedAfter = Array(repeating: false, count: tokens.count)
-        var open = false
-        for i in marks.indices {
-            if i > 0 && sentences[i - 1] != sentences[i] { open = false }
-            openBefore[i] = open
-            if marks[i] == opening { open = true }
-        }
-        var i = marks.count - 2
-        while i >= 0 {
-            let next = marks[i + 1]
-            if sentences[i + 1] != sentences[i] {
-                closedAfter[i] = false
-            } else if next == question {
-                closedAfter[i] = true
-            } else if next == opening || next == stop || next == bang {
-                closedAfter[i] = false
-            } else {
-                closedAfter[i] = closedAfter[i + 1]
+            var openBefore = [Bool](repeating: false, count: marks.count)
+            var closedAfter = [Bool](repeating: false, count: marks.count)
+            var open = false
+            for i in marks.indices {
+                openBefore[i] = open
+                if marks[i] == opening { open = true }
             }
-            i -= 1
+            var i = marks.count - 2
+            while i >= 0 {
+                let next = marks[i + 1]
+                if next == question {
+                    closedAfter[i] = true
+                } else if next == opening || next == stop || next == bang {
+                    closedAfter[i] = false
+                } else {
+                    closedAfter[i] = closedAfter[i + 1]
+                }
+                i -= 1
+            }
+            return Run(range: lower..<upper, openBefore: openBefore, closedAfter: closedAfter)
         }
     }
 }
