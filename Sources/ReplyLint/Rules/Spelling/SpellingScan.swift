@@ -101,57 +101,65 @@ struct SpellingScan: Sendable {
         // Most words are spelled right: that they are (bit 1 at a sentence start, bit 2 inside one) is
         // kept apart in plain bytes, read with no reference count, unlike the remembered reports.
         let clean: WordMemo<UInt8>? = context.wordMemo(memoKey(voseo: voseo) + ".clean")
-        var result: [Report] = []
+        // Unwrapped once, out of the loop (bound in it, a memo is retained and released for each word);
+        // without a word table no token has an id, and the stand-ins go unread.
+        let memos = byWord != nil && clean != nil
+        let reportsByWord = byWord ?? WordMemo<Remembered>()
+        let cleanByWord = clean ?? WordMemo<UInt8>()
         var claimed = SpanIndex.Sweep(context.claimed)
-        var i = 0
-        while i < tokens.count {
-            guard tokens[i].kind == .word, !claimed.overlaps(tokens[i].range) else { i += 1; continue }
-            // The token's fields are read in place; it is copied only for a word not met before.
-            let range = tokens[i].range
-            // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
-            if i + 2 < tokens.count, tokens[i + 2].kind == .word,
-               tokens[i + 1].range.lowerBound == range.upperBound,
-               tokens[i + 2].range.lowerBound == tokens[i + 1].range.upperBound, tokens[i + 1].text == "-" {
-                let compound = tokens[i].lower + "-" + tokens[i + 2].lower
-                if user?.rejects(compound) ?? false {
-                    let range = range.lowerBound..<tokens[i + 2].range.upperBound
-                    result.append(rejected(range, context.text(range)))
-                    i += 3
-                    continue
+        // The tokens read through a buffer: the scan asks about the neighbours of every word.
+        return tokens.withUnsafeBufferPointer { tokens in
+            var result: [Report] = []
+            var i = 0
+            while i < tokens.count {
+                guard tokens[i].kind == .word, !claimed.overlaps(tokens[i].range) else { i += 1; continue }
+                // The token's fields are read in place; it is copied only for a word not met before.
+                let range = tokens[i].range
+                // A hyphenated compound the vocabulary knows (`check-in`, `e-mail`) is one word.
+                if i + 2 < tokens.count, tokens[i + 2].kind == .word,
+                   tokens[i + 1].range.lowerBound == range.upperBound,
+                   tokens[i + 2].range.lowerBound == tokens[i + 1].range.upperBound, tokens[i + 1].text == "-" {
+                    let compound = tokens[i].lower + "-" + tokens[i + 2].lower
+                    if user?.rejects(compound) ?? false {
+                        let range = range.lowerBound..<tokens[i + 2].range.upperBound
+                        result.append(rejected(range, context.text(range)))
+                        i += 3
+                        continue
+                    }
+                    if accepts(compound) { i += 3; continue }
                 }
-                if accepts(compound) { i += 3; continue }
-            }
-            // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
-            let unit = i > 0 && tokens[i - 1].kind == .number && (tokens[i].text.utf8.count <= 4 || tokens[i].text.count <= 4)
-            if !glued(tokens, i), !unit {
-                let start = startsSentence(context, i)
-                let id = byWord == nil || clean == nil ? -1 : tokens[i].word
-                let bit: UInt8 = start ? 1 : 2
-                if id >= 0, let bits = clean![id], bits & bit != 0 { i += 1; continue }
-                let known = id >= 0 ? byWord![id] : verdicts.reports[tokens[i].text]
-                let found: Report?
-                if let verdict = known.flatMap({ start ? $0.start : $0.inside }) {
-                    found = verdict.map { var again = $0; again.finding.range = range; return again }
-                } else {
-                    let token = tokens[i]
-                    found = report(token, sentenceStart: start, voseo: voseo)
-                    let remembered = known ?? Remembered()
-                    if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
-                    if id >= 0 && found == nil { clean![id] = (clean![id] ?? 0) | bit }
-                    if known == nil {
-                        if id >= 0 {
-                            byWord![id] = remembered
-                        } else {
-                            if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
-                            verdicts.reports[token.text] = remembered
+                // A short word after a number is a unit or its abbreviation: `24 h`, `5 min`, `9:00 hrs`.
+                let unit = i > 0 && tokens[i - 1].kind == .number && (tokens[i].text.utf8.count <= 4 || tokens[i].text.count <= 4)
+                if !glued(tokens, i), !unit {
+                    let start = startsSentence(tokens, i, first: firstOfSentence(context, tokens[i].sentence))
+                    let id = memos ? tokens[i].word : -1
+                    let bit: UInt8 = start ? 1 : 2
+                    if id >= 0, let bits = cleanByWord[id], bits & bit != 0 { i += 1; continue }
+                    let known = id >= 0 ? reportsByWord[id] : verdicts.reports[tokens[i].text]
+                    let found: Report?
+                    if let verdict = known.flatMap({ start ? $0.start : $0.inside }) {
+                        found = verdict.map { var again = $0; again.finding.range = range; return again }
+                    } else {
+                        let token = tokens[i]
+                        found = report(token, sentenceStart: start, voseo: voseo)
+                        let remembered = known ?? Remembered()
+                        if start { remembered.start = .some(found) } else { remembered.inside = .some(found) }
+                        if id >= 0 && found == nil { cleanByWord[id] = (cleanByWord[id] ?? 0) | bit }
+                        if known == nil {
+                            if id >= 0 {
+                                reportsByWord[id] = remembered
+                            } else {
+                                if verdicts.reports.count >= 100_000 { verdicts.reports.removeAll(keepingCapacity: true) }
+                                verdicts.reports[token.text] = remembered
+                            }
                         }
                     }
+                    if let found { result.append(found) }
                 }
-                if let found { result.append(found) }
+                i += 1
             }
-            i += 1
+            return result
         }
-        return result
     }
 
     // MARK: - One word
@@ -281,11 +289,13 @@ struct SpellingScan: Sendable {
 
     /// True when no word or number comes before the token in its sentence (punctuation, emoji,
     /// mentions and placeholders may), or when it follows a colon.
-    func startsSentence(_ context: RuleContext, _ index: Int) -> Bool {
+    /// The index of the first token of a sentence (0 for a sentence the context does not list).
+    @inline(__always) func firstOfSentence(_ context: RuleContext, _ sentence: Int) -> Int {
+        sentence < context.sentences.count ? context.sentences[sentence].tokens.lowerBound : 0
+    }
+
+    @inline(__always) func startsSentence(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, first: Int) -> Bool {
         // Fields read in place: copying a Token out of the array costs more than this walk.
-        let tokens = context.tokens
-        let sentence = tokens[index].sentence
-        let first = sentence < context.sentences.count ? context.sentences[sentence].tokens.lowerBound : 0
         var j = index - 1
         while j >= first {
             switch tokens[j].kind {
@@ -299,7 +309,7 @@ struct SpellingScan: Sendable {
 
     /// A word stuck to something that is not prose: a number or a special token with no space between
     /// (`24h`, `{{nombre}}s`), or another word through `.`, `/`, `_`, `@`, `\`, `=` (`factura.pdf`).
-    func glued(_ tokens: [Token], _ i: Int) -> Bool {
+    @inline(__always) func glued(_ tokens: UnsafeBufferPointer<Token>, _ i: Int) -> Bool {
         func sticky(_ kind: TokenKind) -> Bool {
             kind == .number || kind == .url || kind == .email || kind == .placeholder || kind == .mention || kind == .hashtag
         }
