@@ -146,3 +146,65 @@ final class RegisterLexiconErrorTests: XCTestCase {
         XCTAssertEqual(findings.first?.suggestions, ["que"])
     }
 }
+
+/// A linter builds its rules on several threads: the result must not depend on which thread built what.
+final class LinterBuildTests: XCTestCase {
+    /// A copy of the bundled lexicons with `lines` appended to the files they name.
+    func store(appending lines: [String: String]) throws -> (LexiconStore, [String: String]) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("replylint-build-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(atPath: TestSupport.lexiconRoot, toPath: root.path)
+        var paths: [String: String] = [:]
+        for (file, line) in lines {
+            let path = root.appendingPathComponent("es/" + file).path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try (text + (text.hasSuffix("\n") ? "" : "\n") + line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            paths[file] = path
+        }
+        return (try LexiconStore(root: root.path, locale: "es"), paths)
+    }
+
+    func testRulesKeepTheRegistryOrder() throws {
+        let linter = try Linter(lexicons: TestSupport.lexicons)
+        XCTAssertEqual(linter.ruleIDs, RuleRegistry.all.map { $0.description.id }.filter { id in
+            Linter.Configuration().severity(for: RuleRegistry.description(of: id)!) != nil
+        })
+        XCTAssertGreaterThan(linter.ruleIDs.count, 10)
+    }
+
+    func testTheErrorOfTheFirstBrokenRuleInRegistryOrderIsThrownEveryTime() throws {
+        // A register rule comes before the profanity rules in the registry: its error is the one named,
+        // even when the thread building a profanity rule meets its own error first.
+        let (lexicons, paths) = try store(appending: ["register/abbreviations.txt": "zzq | zq | | sometimes |",
+                                                     "profanity/vulgar.txt": "zzvulgar | no-such-severity"])
+        for _ in 0..<8 {
+            XCTAssertThrowsError(try Linter(lexicons: lexicons)) { error in
+                XCTAssertEqual((error as? LexiconError)?.path, paths["register/abbreviations.txt"], "\(error)")
+            }
+        }
+        // Alone, the profanity error is found too.
+        let (profanity, profanityPaths) = try store(appending: ["profanity/vulgar.txt": "zzvulgar | no-such-severity"])
+        XCTAssertThrowsError(try Linter(lexicons: profanity)) { error in
+            XCTAssertEqual((error as? LexiconError)?.path, profanityPaths["profanity/vulgar.txt"], "\(error)")
+        }
+    }
+
+    func testEveryIndexIsRunOnce() {
+        for count in [0, 1, 2, 7, 100] {
+            let seen = Seen(count: count)
+            Linter.inParallel(count) { seen.mark($0) }
+            XCTAssertEqual(seen.counts, Array(repeating: 1, count: count), "\(count)")
+        }
+    }
+
+    final class Seen: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var counts: [Int]
+        init(count: Int) { counts = Array(repeating: 0, count: count) }
+        func mark(_ index: Int) {
+            lock.lock()
+            counts[index] += 1
+            lock.unlock()
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the enabled rules over documents and places their findings in the source files.
 ///
 /// A `Linter` is immutable and can be shared by threads; each thread brings its own `Tokenizer`.
@@ -37,14 +39,83 @@ public final class Linter: Sendable {
     public init(lexicons: LexiconStore, configuration: Configuration = Configuration(),
                 registry: [any Rule.Type] = RuleRegistry.all) throws {
         self.configuration = configuration
+        let enabled = registry.compactMap { type in configuration.severity(for: type.description).map { (type, $0) } }
+        // The rules are built at once on the machine's cores (building them is most of the time to lint
+        // one reply); each lands at its place in the registry, and the first error in registry order is
+        // the one thrown, whichever thread met it first.
+        let built = Built(count: enabled.count)
+        // Taken one category after another (a profanity rule, a discrimination rule, a polemic rule, ...,
+        // then the second of each): the rules of a family share what they build (`LexiconStore.shared`),
+        // and a thread that took the sibling of the rule another thread is building would only wait.
+        var byCategory: [Category: [Int]] = [:]
+        for (index, (type, _)) in enabled.enumerated() { byCategory[type.description.category, default: []].append(index) }
+        let lists = Category.allCases.compactMap { byCategory[$0] }
+        var order: [Int] = []
+        for round in 0..<(lists.map(\.count).max() ?? 0) {
+            for list in lists where round < list.count { order.append(list[round]) }
+        }
+        Linter.inParallel(order.count) { [order] position in
+            let index = order[position]
+            built.set(index, Result { try enabled[index].0.init(lexicons: lexicons) })
+        }
         var active: [Active] = []
-        for type in registry {
-            let description = type.description
-            guard let severity = configuration.severity(for: description) else { continue }
-            active.append(Active(rule: try type.init(lexicons: lexicons), description: description, severity: severity))
+        for (index, (type, severity)) in enabled.enumerated() {
+            active.append(Active(rule: try built.get(index).get(), description: type.description, severity: severity))
         }
         self.active = active
         knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
+    }
+
+    /// `body` for every index below `count`, on this thread and helper threads (one per other core, at
+    /// most three), each taking the next index. Threads of their own, not Dispatch's: a linter is often
+    /// built inside a `concurrentPerform` (by the first file a runner's worker lints), where a nested
+    /// one runs its iterations one after another on the calling thread.
+    static func inParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let helpers = min(3, ProcessInfo.processInfo.activeProcessorCount - 1, count - 1)
+        guard helpers > 0 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let next = Counter()
+        let done = DispatchSemaphore(value: 0)
+        @Sendable func work() {
+            while true {
+                let index = next.increment()
+                guard index < count else { return }
+                body(index)
+            }
+        }
+        for _ in 0..<helpers {
+            let thread = Thread {
+                work()
+                done.signal()
+            }
+            // The stack a main thread gets: a rule is built here as it would be on the main thread.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        work()
+        for _ in 0..<helpers { done.wait() }
+    }
+
+    /// The rules built by `init`'s threads, each written once at its own index.
+    private final class Built: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<any Rule, any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: Result<any Rule, any Error>) {
+            lock.lock()
+            defer { lock.unlock() }
+            results[index] = result
+        }
+
+        func get(_ index: Int) -> Result<any Rule, any Error> {
+            lock.lock()
+            defer { lock.unlock() }
+            return results[index]!
+        }
     }
 
     /// Every rule id and category name a suppression or a setting may name (all registered rules,

@@ -207,16 +207,33 @@ public struct LexiconStore: Sendable {
 
     final class Builds: @unchecked Sendable {
         let lock = NSLock()
-        var values: [String: Any] = [:]
+        var slots: [String: Slot] = [:]
+
+        /// One key's value, built under the key's own lock: rules built at once on several threads
+        /// (`Linter.init`) wait only for a build they share, not for every other family's.
+        final class Slot: @unchecked Sendable {
+            let lock = NSLock()
+            var value: Any?
+        }
+
+        func slot(_ key: String) -> Slot {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = slots[key] { return known }
+            let made = Slot()
+            slots[key] = made
+            return made
+        }
     }
 
     /// Builds `T` once per store and key; later calls (from other rules of the family) get the same value.
     public func shared<T>(_ key: String, _ build: () throws -> T) rethrows -> T {
-        builds.lock.lock()
-        defer { builds.lock.unlock() }
-        if let value = builds.values[key] as? T { return value }
+        let slot = builds.slot(key)
+        slot.lock.lock()
+        defer { slot.lock.unlock() }
+        if let value = slot.value as? T { return value }
         let value = try build()
-        builds.values[key] = value
+        slot.value = value
         return value
     }
     /// The folders read, in order.
