@@ -33,6 +33,14 @@ public final class Linter: Sendable {
     }
 
     let active: [Active]
+    /// What placing a finding reads of its rule, apart from the rule itself (an `Active` read from its
+    /// list is copied, and its rule is shared by every thread).
+    struct Placing: Sendable {
+        let id: String
+        let category: Category
+        let severity: Severity
+    }
+    let placing: [Placing]
     public let configuration: Configuration
 
     /// Builds every enabled rule of `registry` from the lexicons.
@@ -63,6 +71,7 @@ public final class Linter: Sendable {
             active.append(Active(rule: try built.get(index).get(), description: type.description, severity: severity))
         }
         self.active = active
+        placing = active.map { Placing(id: $0.description.id, category: $0.description.category, severity: $0.severity) }
         knownNames = Set(registry.map { $0.description.id } + Category.allCases.map(\.rawValue))
     }
 
@@ -173,9 +182,10 @@ public final class Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(placed.count)
         for p in placed {
-            // Read in place from its list.
+            // Read in place from its list (a finding or an active rule passed as a value is copied, its
+            // texts retained, and destroyed again; the rules are shared by every thread).
             found[p.rule].withUnsafeBufferPointer { list in
-                diagnostics.append(place(list[p.item], active[p.rule], in: document))
+                place(list.baseAddress! + p.item, rule: p.rule, in: document, into: &diagnostics)
             }
         }
         diagnostics.sort(by: Diagnostic.ordered)
@@ -237,27 +247,30 @@ public final class Linter: Sendable {
         }
     }
 
-    func place(_ finding: Finding, _ entry: Active, in document: Document) -> Diagnostic {
+    func place(_ finding: UnsafePointer<Finding>, rule: Int, in document: Document, into diagnostics: inout [Diagnostic]) {
         let source = document.source
-        let range = finding.range.clamped(to: 0..<document.text.count)
+        let range = finding.pointee.range.clamped(to: 0..<document.text.count)
         let start = document.fileOffset(range.lowerBound)
         let end = max(start, document.fileOffset(range.upperBound, end: true))
         let (line, column) = source.location(of: start)
         let (endLine, endColumn) = source.location(of: end, after: start, at: (line, column))
-        var severity = finding.severity ?? entry.severity
+        let ruleSeverity = placing[rule].severity
+        var severity = finding.pointee.severity ?? ruleSeverity
         // A finding may lower its rule's severity (a mild word), never raise it past the setting.
-        if severity > entry.severity { severity = entry.severity }
+        if severity > ruleSeverity { severity = ruleSeverity }
         let excerpt = String(decoding: source.bytes[start..<end], as: UTF8.self)
         // A fix is offered only where the file holds the span exactly as the rule saw it: never
         // through an escape sequence of a collection, never over a key or a placeholder.
         var fix: String?
-        if finding.safeFix, let first = finding.suggestions.first, excerpt == document.slice(range) {
+        if finding.pointee.safeFix, let first = finding.pointee.suggestions.first, excerpt == document.slice(range) {
             fix = first
         }
-        return Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
-                          offset: start, length: end - start, severity: severity,
-                          category: entry.description.category, rule: entry.description.id,
-                          message: Linter.oneLine(finding.message), excerpt: excerpt,
-                          suggestions: finding.suggestions, help: finding.help, reply: document.name, fix: fix)
+        diagnostics.append(Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
+                                      offset: start, length: end - start, severity: severity,
+                                      category: placing[rule].category, rule: placing[rule].id,
+                                      message: Linter.oneLine(finding.pointee.message), excerpt: excerpt,
+                                      suggestions: finding.pointee.suggestions, help: finding.pointee.help,
+                                      reply: document.name, fix: fix))
     }
+
 }

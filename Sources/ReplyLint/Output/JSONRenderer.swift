@@ -32,7 +32,7 @@ public struct JSONRenderer: StreamRenderer {
         // Fields read in place: a diagnostic copied out of the list retains its dozen texts.
         return diagnostics.withUnsafeBufferPointer { ds in
             var bound = 0
-            for i in ds.indices { bound += Self.bound(ds[i]) }
+            for i in ds.indices { bound += Self.bound(ds.baseAddress! + i) }
             return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
                 var out = ByteWriter(buffer)
                 // A file's diagnostics share their path, and a rule's its id and often its help: a text
@@ -73,12 +73,16 @@ public struct JSONRenderer: StreamRenderer {
 
     /// The most bytes one diagnostic's JSON can take: the keys and punctuation (under 200 bytes),
     /// seven numbers of at most 20 characters, and each text escaped at most six bytes for one.
-    static func bound(_ d: Diagnostic) -> Int {
-        var texts = d.path.utf8.count + d.severity.rawValue.utf8.count + d.category.rawValue.utf8.count + d.rule.utf8.count
-            + d.message.utf8.count + d.excerpt.utf8.count
-            + (d.help?.utf8.count ?? 0) + (d.reply?.utf8.count ?? 0) + (d.fix?.utf8.count ?? 0)
-        for suggestion in d.suggestions { texts += suggestion.utf8.count }
-        return 400 + 7 * 20 + 6 * texts + 3 * d.suggestions.count
+    static func bound(_ d: Diagnostic) -> Int { withUnsafePointer(to: d) { bound($0) } }
+
+    /// Read through a pointer, field by field: a diagnostic passed as a value was copied whole (each of
+    /// its texts retained) and destroyed again.
+    static func bound(_ d: UnsafePointer<Diagnostic>) -> Int {
+        var texts = d.pointee.path.utf8.count + d.pointee.severity.rawValue.utf8.count + d.pointee.category.rawValue.utf8.count
+            + d.pointee.rule.utf8.count + d.pointee.message.utf8.count + d.pointee.excerpt.utf8.count
+            + (d.pointee.help?.utf8.count ?? 0) + (d.pointee.reply?.utf8.count ?? 0) + (d.pointee.fix?.utf8.count ?? 0)
+        for suggestion in d.pointee.suggestions { texts += suggestion.utf8.count }
+        return 400 + 7 * 20 + 6 * texts + 3 * d.pointee.suggestions.count
     }
 
     /// The last text quoted in one field and where its literal is in the output.
