@@ -302,18 +302,26 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         let value: Value
     }
 
-    private var byFirst: [String: [Entry]] = [:]
+    /// The entries by their first word, longest first: `lists[byFirst[word]]`.
+    private var lists: [[Entry]] = []
+    private var byFirst: [String: Int] = [:]
     private var firsts = WordFilter([])
-    /// Whether a word starts any entry, remembered by word (`RuleContext.wordMemo`).
+    /// Where a word's entries are in `lists` (-1 for none), remembered by word (`RuleContext.wordMemo`):
+    /// a word that starts entries is then found again without hashing its text.
     let memoKey = WordMemoKey.make("phrases")
 
     init() {}
 
     mutating func insert(_ words: [String], _ value: Value) {
         guard let first = words.first else { return }
-        byFirst[first, default: []].append(Entry(words: words, value: value))
+        let list = byFirst[first] ?? {
+            lists.append([])
+            return lists.count - 1
+        }()
+        byFirst[first] = list
+        lists[list].append(Entry(words: words, value: value))
         firsts.insert(first)
-        byFirst[first]!.sort { $0.words.count > $1.words.count }
+        lists[list].sort { $0.words.count > $1.words.count }
     }
 
     /// The longest entry whose words are the word tokens starting at `index` (consecutive
@@ -321,18 +329,19 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Most tokens are words that start no entry: a token that is no word, or whose word the memo
     /// already knows to start nothing, is answered inline, without a call.
     @inline(__always)
-    func match(_ tokens: [Token], at index: Int, starts: WordMemo<Bool>? = nil) -> (value: Value, last: Int)? {
+    func match(_ tokens: [Token], at index: Int, starts: WordMemo<Int32>? = nil) -> (value: Value, last: Int)? {
         guard tokens[index].kind == .word else { return nil }
-        if let starts, tokens[index].word >= 0, starts[tokens[index].word] == false { return nil }
-        return entryMatch(tokens, at: index, starts: starts)
+        if let starts, tokens[index].word >= 0, let known = starts[tokens[index].word] {
+            return known < 0 ? nil : entryMatch(tokens, at: index, list: Int(known))
+        }
+        let list = firsts.mayContain(tokens[index].folded) ? byFirst[tokens[index].folded] ?? -1 : -1
+        if let starts, tokens[index].word >= 0 { starts[tokens[index].word] = Int32(list) }
+        return list < 0 ? nil : entryMatch(tokens, at: index, list: list)
     }
 
-    private func entryMatch(_ tokens: [Token], at index: Int, starts: WordMemo<Bool>?) -> (value: Value, last: Int)? {
-        if let starts, !starts.value(tokens[index].word, { firsts.mayContain(tokens[index].folded) && byFirst[tokens[index].folded] != nil }) {
-            return nil
-        }
-        guard firsts.mayContain(tokens[index].folded), let entries = byFirst[tokens[index].folded] else { return nil }
+    private func entryMatch(_ tokens: [Token], at index: Int, list: Int) -> (value: Value, last: Int)? {
         // Entries read in place: one copied out of the list retains its words and its value.
+        let entries = lists[list]
         for e in entries.indices {
             var i = index
             var ok = true

@@ -78,7 +78,7 @@ struct SlangRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let starts: WordMemo<Bool>? = context.wordMemo(index.memoKey)
+        let starts: WordMemo<Int32>? = context.wordMemo(index.memoKey)
         let tokens = context.tokens
         var i = 0
         while i < tokens.count {
