@@ -46,6 +46,34 @@ final class WordTableTests: XCTestCase {
         for (text, id) in zip(unique, first) { XCTAssertEqual(table.entries[Int(id!)].text, text) }
     }
 
+    func testATextIsFoundWhateverBytesFollowItInItsBuffer() {
+        // A text of up to sixteen bytes is compared from its entry, read with two loads where the buffer
+        // has sixteen bytes from its start, byte by byte near the end: the bytes after the text, and which
+        // way it was read, must not matter.
+        let table = WordTable()
+        let base = Array("canciónabcdefghijklmnopqrstuvwxyz".utf8)
+        var generator = SystemRandomNumberGenerator()
+        var known: [[UInt8]: Int32] = [:]
+        for _ in 0..<4_000 {
+            let length = Int.random(in: 1...20, using: &generator)
+            let start = Int.random(in: 0...(base.count - length), using: &generator)
+            var text = Array(base[start..<(start + length)])
+            if Bool.random(using: &generator) { text[Int.random(in: 0..<length, using: &generator)] = UInt8(ascii: "Z") }
+            let after = (0..<Int.random(in: 0...20, using: &generator)).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            let buffer = text + after
+            let word = String(decoding: text, as: UTF8.self)
+            let id = buffer.withUnsafeBufferPointer { buffer in
+                table.id(buffer, 0..<text.count) {
+                    WordTable.Entry(text: word, lower: word, folded: word, shape: TokenShape.of(word))
+                }
+            }
+            XCTAssertNotNil(id)
+            if let earlier = known[text] { XCTAssertEqual(id, earlier, word) } else { known[text] = id }
+            XCTAssertEqual(table.entries[Int(id!)].text, word)
+        }
+        XCTAssertEqual(table.count, known.count)
+    }
+
     func testManyWordsSurviveTheTableGrowing() {
         let table = WordTable()
         let words = (0..<20_000).map { "palabra\($0)" }

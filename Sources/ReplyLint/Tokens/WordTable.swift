@@ -16,6 +16,42 @@ public final class WordTable {
         let lower: String
         let folded: String
         let shape: TokenShape
+        /// The text's bytes when it has at most 16 (nearly every word): eight and eight, zero-padded, with
+        /// their count. A probe compares them in the entry it reads anyway, instead of reading the
+        /// text's offset and then its bytes elsewhere (two more cache misses for a rare word).
+        var length: UInt8 = 0
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+
+        init(text: String, lower: String, folded: String, shape: TokenShape) {
+            self.text = text
+            self.lower = lower
+            self.folded = folded
+            self.shape = shape
+        }
+    }
+
+    /// The longest text whose bytes an entry holds itself.
+    static let inlineLength = 16
+
+    /// The bytes of `buffer[range]` (at most 16) as two zero-padded words.
+    @inline(__always)
+    static func inline(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (UInt64, UInt64) {
+        let n = range.count
+        // Two loads and masks where sixteen bytes can be read; byte by byte near the end of the text.
+        if range.lowerBound + 16 <= buffer.count, let base = UnsafeRawPointer(buffer.baseAddress) {
+            let a = ByteWords.load(base, range.lowerBound), b = ByteWords.load(base, range.lowerBound + 8)
+            let head = n >= 8 ? a : a & ((1 << UInt64(8 * n)) - 1)
+            let tail = n <= 8 ? 0 : n >= 16 ? b : b & ((1 << UInt64(8 * (n - 8))) - 1)
+            return (head, tail)
+        }
+        var head: UInt64 = 0, tail: UInt64 = 0
+        var shift: UInt64 = 0
+        for i in range {
+            if i - range.lowerBound < 8 { head |= UInt64(buffer[i]) << shift } else { tail |= UInt64(buffer[i]) << (shift - 64) }
+            shift += 8
+        }
+        return (head, tail)
     }
 
     /// Tells tables apart in the memos of a worker (an object address can be reused; this cannot).
@@ -63,13 +99,25 @@ public final class WordTable {
             if stored == 0 { break }
             if stored & WordTable.tagBits == tag {
                 let e = Int(truncatingIfNeeded: stored & ~WordTable.tagBits) - 1
-                if starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) { return Int32(e) }
+                if length <= WordTable.inlineLength {
+                    if Int(entries[e].length) == length {
+                        let (head, tail) = WordTable.inline(buffer, range)
+                        if entries[e].head == head && entries[e].tail == tail { return Int32(e) }
+                    }
+                } else if starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) {
+                    return Int32(e)
+                }
             }
             slot = (slot + 1) & mask
         }
         guard entries.count < limit else { return nil }
         let id = Int32(entries.count)
-        entries.append(make())
+        var entry = make()
+        if length <= WordTable.inlineLength {
+            entry.length = UInt8(length)
+            (entry.head, entry.tail) = WordTable.inline(buffer, range)
+        }
+        entries.append(entry)
         hashes.append(h)
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         starts.append(bytes.count)
