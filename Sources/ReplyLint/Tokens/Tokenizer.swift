@@ -128,7 +128,10 @@ public final class Tokenizer {
             let segment = (range.lowerBound + start)..<(range.lowerBound + next)
             start = next
             if let kind = classify(buffer, segment, status: status) {
-                if let id = wordTable.id(buffer, segment, { entry(buffer, segment) }) {
+                let found = wordTable.lookup(buffer, segment)
+                let id = found.id >= 0 ? found.id
+                    : found.id == WordTable.Lookup.absent ? wordTable.add(entry(buffer, segment), buffer, segment, at: found) : nil
+                if let id {
                     // The entry's fields read in place (a copy of the entry would retain and release its texts).
                     // Made in the append itself: a token made first and then appended is copied and
                     // destroyed, which retains and releases its three texts once more.

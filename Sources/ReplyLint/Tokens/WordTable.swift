@@ -89,9 +89,32 @@ public final class WordTable {
     /// full or the text too long.
     @inline(__always)
     func id(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ make: () -> Entry) -> Int32? {
+        let found = lookup(buffer, range)
+        if found.id >= 0 { return found.id }
+        if found.id == Lookup.unusable { return nil }
+        return add(make(), buffer, range, at: found)
+    }
+
+    /// Where a look-up ended: the text's id, or where to add it.
+    struct Lookup {
+        /// The id when found; `absent`, or `unusable` for a text too long to keep.
+        var id: Int32
+        var slot: Int
+        var hash: UInt64
+        static let absent: Int32 = -1
+        static let unusable: Int32 = -2
+    }
+
+    /// Looks the text in `buffer[range]` up. No closure and nothing retained: the tokenizer calls it for
+    /// every word, inlined, and calls `add` for the few it has not met.
+    @inline(__always)
+    func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Lookup {
         let length = range.count
-        guard length <= maxLength else { return nil }
-        let h = WordTable.hash(buffer, range)
+        guard length <= maxLength else { return Lookup(id: Lookup.unusable, slot: 0, hash: 0) }
+        // A short text (nearly every word) is hashed from the two words that also compare it.
+        let short = length <= WordTable.inlineLength
+        let (head, tail) = short ? WordTable.inline(buffer, range) : (0, 0)
+        let h = short ? WordTable.hash(head, tail, length) : WordTable.hash(buffer, range)
         let tag = h & WordTable.tagBits
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         while true {
@@ -99,29 +122,34 @@ public final class WordTable {
             if stored == 0 { break }
             if stored & WordTable.tagBits == tag {
                 let e = Int(truncatingIfNeeded: stored & ~WordTable.tagBits) - 1
-                if length <= WordTable.inlineLength {
-                    if Int(entries[e].length) == length {
-                        let (head, tail) = WordTable.inline(buffer, range)
-                        if entries[e].head == head && entries[e].tail == tail { return Int32(e) }
+                if short {
+                    if Int(entries[e].length) == length && entries[e].head == head && entries[e].tail == tail {
+                        return Lookup(id: Int32(e), slot: slot, hash: h)
                     }
                 } else if starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) {
-                    return Int32(e)
+                    return Lookup(id: Int32(e), slot: slot, hash: h)
                 }
             }
             slot = (slot + 1) & mask
         }
+        return Lookup(id: Lookup.absent, slot: slot, hash: h)
+    }
+
+    /// Adds `entry`, the text in `buffer[range]`, where `lookup` found it absent; nil when the table is full.
+    @inline(never)
+    func add(_ entry: Entry, _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at place: Lookup) -> Int32? {
         guard entries.count < limit else { return nil }
         let id = Int32(entries.count)
-        var entry = make()
-        if length <= WordTable.inlineLength {
-            entry.length = UInt8(length)
+        var entry = entry
+        if range.count <= WordTable.inlineLength {
+            entry.length = UInt8(range.count)
             (entry.head, entry.tail) = WordTable.inline(buffer, range)
         }
         entries.append(entry)
-        hashes.append(h)
+        hashes.append(place.hash)
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         starts.append(bytes.count)
-        slots[slot] = WordTable.slot(id: Int(id), hash: h)
+        slots[place.slot] = WordTable.slot(id: Int(id), hash: place.hash)
         if entries.count * 2 > slots.count { grow() }
         return id
     }
@@ -154,6 +182,15 @@ public final class WordTable {
             shift += 8
             i += 1
         }
+        return (h ^ tail) &* k
+    }
+
+    /// The hash of a text of at most 16 bytes from its two zero-padded words and its length.
+    @inline(__always)
+    static func hash(_ head: UInt64, _ tail: UInt64, _ length: Int) -> UInt64 {
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var h = (UInt64(length) &* k ^ head) &* k
+        h ^= h >> 32
         return (h ^ tail) &* k
     }
 
