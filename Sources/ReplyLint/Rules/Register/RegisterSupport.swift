@@ -71,7 +71,10 @@ extension RuleContext {
         while i >= 0 && tokens[i].sentence == sentence {
             switch tokens[i].kind {
             case .punctuation:
-                if [",", ";", ":"].contains(tokens[i].text) { return false }
+                switch tokens[i].text {
+                case ",", ";", ":": return false
+                default: break
+                }
             case .emoji, .symbol:
                 break
             default:

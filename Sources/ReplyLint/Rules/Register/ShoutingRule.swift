@@ -113,7 +113,7 @@ struct ShoutingRule: Rule {
             guard loud.count >= 2 || letters >= 5 else { return }
             // A lone label before a colon is a heading ("IMPORTANTE:").
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
-            findings.append(finding(context, first: first, last: last))
+            findings.append(finding(context, first: first, last: last, loud: loud))
         }
         // Read in place: a Token copied out of the array for each look costs more than the look.
         tokens.withUnsafeBufferPointer { buffer in
@@ -130,14 +130,18 @@ struct ShoutingRule: Rule {
     }
 
     /// One finding from the first to the last loud word, with the span in sentence case.
-    func finding(_ context: RuleContext, first: Int, last: Int) -> Finding {
+    /// `loud` holds the loud words from `first` to `last`, in order (their roles already worked out).
+    func finding(_ context: RuleContext, first: Int, last: Int, loud: [Int]) -> Finding {
         let tokens = context.tokens
         let range = tokens[first].range.lowerBound..<tokens[last].range.upperBound
         var fixed = ""
+        var next = 0
         for i in first...last {
             let token = tokens[i]
             if i > first { fixed += context.text(tokens[i - 1].range.upperBound..<token.range.lowerBound) }
-            if token.kind == .word && role(token) == .loud {
+            let isLoud = next < loud.count && loud[next] == i
+            if isLoud { next += 1 }
+            if token.kind == .word && isLoud {
                 fixed += context.isSentenceStart(i) ? RegisterText.capitalized(token.lower) : token.lower
             } else if token.kind == .word && token.text.count == 1 && !context.isSentenceStart(i) {
                 fixed += token.lower
@@ -146,7 +150,7 @@ struct ShoutingRule: Rule {
             }
         }
         let excerpt = context.text(range)
-        let loudWords = (first...last).filter { role(tokens[$0]) == .loud }.count
+        let loudWords = loud.count
         let message = excerpt.count <= 40 ? "texto en mayúsculas «\(excerpt)»" : "\(loudWords) palabras seguidas en mayúsculas"
         return Finding(range: range, message: message, suggestions: [fixed],
                        help: "las mayúsculas sostenidas se leen como gritos; escriba en minúsculas")
