@@ -137,9 +137,14 @@ struct AddressForms: Sendable {
     func suggestions(for use: Use, expected: Register, in context: RuleContext) -> [String] {
         var options = use.form.equivalents[expected] ?? []
         if use.form.clitic && expected == .usted, let n = context.next(use.index) {
-            let next = context.tokens[n]
             // "te lo envío" -> "se lo envío"; "no te preocupes" -> "no se preocupe".
-            if ["lo", "la", "los", "las"].contains(next.folded) || form(of: next)?.verb == true {
+            let next = context.tokens[n]
+            let object: Bool
+            switch next.folded {
+            case "lo", "la", "los", "las": object = true
+            default: object = false
+            }
+            if object || form(of: next)?.verb == true {
                 options = ["se"] + options.filter { $0 != "se" }
             }
         }
