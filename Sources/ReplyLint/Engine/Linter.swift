@@ -76,9 +76,9 @@ public final class Linter: Sendable {
     }
 
     /// `body` for every index below `count`, on this thread and helper threads (one per other core, at
-    /// most three), each taking the next index. Threads of their own, not Dispatch's: a linter is often
-    /// built inside a `concurrentPerform` (by the first file a runner's worker lints), where a nested
-    /// one runs its iterations one after another on the calling thread.
+    /// most three), each taking the next index. Threads of their own, not Dispatch's: a linter may be
+    /// built inside a `concurrentPerform` (a runner's worker resolving the settings of its input), where a
+    /// nested one runs its iterations one after another on the calling thread.
     static func inParallel(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let helpers = min(3, ProcessInfo.processInfo.activeProcessorCount - 1, count - 1)
         guard helpers > 0 else {
