@@ -106,7 +106,7 @@ public final class WordTable {
     }
 
     /// Looks the text in `buffer[range]` up. No closure and nothing retained: the tokenizer calls it for
-    /// every word, inlined, and calls `add` for the few it has not met.
+    /// every word, and `add` for the few it has not met.
     @inline(__always)
     func lookup(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Lookup {
         let length = range.count
