@@ -88,9 +88,9 @@ extension RuleContext {
     /// Whether the token sits in a question: after an `¿` of its sentence, or in a sentence that
     /// ends with `?`.
     func isInQuestion(_ index: Int) -> Bool {
-        // Worked out once for each sentence asked about: a sentence with no full stop can be the whole
-        // of a megabyte-long file, and scanning it again for each chat abbreviation was quadratic.
-        // Only the sentences asked about are read (a few abbreviations in a long text).
+        // Worked out once for each sentence asked about, and only for those (a few abbreviations in a long
+        // text): a sentence with no full stop can be the whole of a megabyte-long file, and scanning it
+        // again for each chat abbreviation was quadratic.
         let marks = memoized("register.question-marks") { QuestionMarks(tokens) }
         return marks.contains(index)
     }
@@ -102,9 +102,9 @@ extension RuleContext {
     }
 }
 
-/// For the tokens of a sentence: whether an `¿` of its sentence comes before one, and whether the
-/// first of `? ¿ . !` after it in its sentence is a `?`. A sentence is a run of tokens with the same
-/// `sentence`; each run is read when a token of it is first asked about.
+/// Which tokens sit in a question: an `¿` of its sentence comes before the token, or the first of
+/// `? ¿ . !` after it in its sentence is a `?`. A sentence is a run of tokens with the same `sentence`;
+/// each run is read when a token of it is first asked about.
 final class QuestionMarks {
     private let tokens: [Token]
     /// The runs read so far, by their tokens' sentence.
@@ -112,8 +112,8 @@ final class QuestionMarks {
 
     struct Run {
         var range: Range<Int>
-        var openBefore: [Bool]
-        var closedAfter: [Bool]
+        /// For each token of the run, whether it sits in a question.
+        var asked: [Bool]
     }
 
     init(_ tokens: [Token]) {
@@ -122,12 +122,10 @@ final class QuestionMarks {
 
     func contains(_ index: Int) -> Bool {
         let sentence = tokens[index].sentence
-        if let run = runs[sentence], run.range.contains(index) {
-            return run.openBefore[index - run.range.lowerBound] || run.closedAfter[index - run.range.lowerBound]
-        }
+        if let run = runs[sentence], run.range.contains(index) { return run.asked[index - run.range.lowerBound] }
         let run = read(around: index)
         runs[sentence] = run
-        return run.openBefore[index - run.range.lowerBound] || run.closedAfter[index - run.range.lowerBound]
+        return run.asked[index - run.range.lowerBound]
     }
 
     /// The run of tokens of `index`'s sentence, with its marks.
@@ -146,26 +144,26 @@ final class QuestionMarks {
                 if bytes.count == 1 { marks[i - lower] = bytes.first! }
                 else if bytes.count == 2, bytes.first == 0xC2, bytes.last == 0xBF { marks[i - lower] = opening }
             }
-            var openBefore = [Bool](repeating: false, count: marks.count)
-            var closedAfter = [Bool](repeating: false, count: marks.count)
-            var open = false
-            for i in marks.indices {
-                openBefore[i] = open
-                if marks[i] == opening { open = true }
-            }
+            // Backwards, whether the first mark after each token is a `?`; then forwards, or an `¿` before it.
+            var asked = [Bool](repeating: false, count: marks.count)
             var i = marks.count - 2
             while i >= 0 {
                 let next = marks[i + 1]
                 if next == question {
-                    closedAfter[i] = true
+                    asked[i] = true
                 } else if next == opening || next == stop || next == bang {
-                    closedAfter[i] = false
+                    asked[i] = false
                 } else {
-                    closedAfter[i] = closedAfter[i + 1]
+                    asked[i] = asked[i + 1]
                 }
                 i -= 1
             }
-            return Run(range: lower..<upper, openBefore: openBefore, closedAfter: closedAfter)
+            var open = false
+            for i in marks.indices {
+                if open { asked[i] = true }
+                if marks[i] == opening { open = true }
+            }
+            return Run(range: lower..<upper, asked: asked)
         }
     }
 }
