@@ -272,5 +272,4 @@ public final class Linter: Sendable {
                                       suggestions: finding.pointee.suggestions, help: finding.pointee.help,
                                       reply: document.name, fix: fix))
     }
-
 }

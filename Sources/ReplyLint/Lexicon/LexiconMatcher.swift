@@ -601,6 +601,12 @@ public struct LexiconMatcher: Sendable {
             return reading == -1 ? Forms(keys: [], collapsed: nil, mask: nil) : own[-2 - reading]
         }
 
+        /// Files `forms` in a document's own list and returns the unit's `reading` for them (-2 - index).
+        @inline(__always) static func file(_ forms: Forms, in own: inout [Forms]) -> Int32 {
+            own.append(forms)
+            return Int32(-1 - own.count)
+        }
+
         /// The key of a plain unit (its one reading).
         @inline(__always) func key(_ unit: Unit) -> String { forms(unit).keys[0] }
 
@@ -693,16 +699,14 @@ public struct LexiconMatcher: Sendable {
                         }
                         let (forms, disguised) = Self.wordForms(folded)
                         units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: disguised, words) {
-                            own.append($0)
-                            return Int32(-1 - own.count)
+                            Self.file($0, in: &own)
                         })
                     case .mention:
                         // `@sshole`: an at sign read as the letter a.
                         let key = "a" + token.folded.dropFirst()
                         let forms = Forms(keys: [key], collapsed: LexiconMatcher.hasRun(key) ? [LexiconMatcher.collapse(key)] : nil, mask: nil)
                         units.append(Self.unit(forms, range: token.range, sentence: token.sentence, disguised: true, words) {
-                            own.append($0)
-                            return Int32(-1 - own.count)
+                            Self.file($0, in: &own)
                         })
                     default:
                         units.append(Self.wordless(token.range, token.sentence))
@@ -858,9 +862,8 @@ public struct LexiconMatcher: Sendable {
             let forms = Forms(keys: read.keys,
                               collapsed: read.collapsed.contains(where: { $0 != nil }) ? read.keys.map(LexiconMatcher.collapse) : nil,
                               mask: glued ? read.mask : nil)
-            let unit = Self.unit(forms, range: range, sentence: tokens[span.lowerBound].sentence, disguised: true, words) { forms in
-                own.append(forms)
-                return Int32(-1 - own.count)
+            let unit = Self.unit(forms, range: range, sentence: tokens[span.lowerBound].sentence, disguised: true, words) {
+                Self.file($0, in: &own)
             }
             joinedUnits[key] = unit
             return unit
