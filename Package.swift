@@ -25,6 +25,8 @@ let package = Package(
             dependencies: ["CICU"],
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
+        // Sixteen-byte scans (SSE2) for the passes that read every byte; header-only, inlined into Swift.
+        .target(name: "ByteScan"),
         // Build and link flags for the system Hunspell (Debian: libhunspell-dev); spelling calls it.
         .systemLibrary(
             name: "CHunspell",
@@ -33,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "ReplyLint",
-            dependencies: ["ICUShim", "CHunspell", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ICUShim", "ByteScan", "CHunspell", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "replylint",

@@ -67,34 +67,62 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(TextRenderer(color: true) { _, _ in nil }.summary(report).contains("\u{1B}["))
     }
 
-    func testTheEightByteTestAgreesWithTheByteOne() {
-        func plain(_ word: UInt64) -> Bool {
-            (0..<8).allSatisfy { k in
-                let b = UInt8(truncatingIfNeeded: word >> (8 * UInt64(k)))
-                return b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2
+    /// JSON quoting and the line-break test read sixteen bytes at a time (and the last bytes with loads
+    /// that overlap): both agree with a byte-by-byte reading, on every length up to 70 scalars and every
+    /// place of the byte that stops them.
+    func testTheSixteenByteScansAgreeWithTheByteByByteOnes() {
+        func quoted(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        out += "\\u00" + String(format: "%02x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        func breaks(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            return b.indices.contains { i in
+                (0x0A...0x0D).contains(b[i]) || (i > 0 && b[i] == 0x85 && b[i - 1] == 0xC2)
+                    || (i > 0 && (b[i] == 0xA8 || b[i] == 0xA9) && b[i - 1] == 0x80)
             }
         }
-        let fill = UInt64(0x61) &* 0x0101_0101_0101_0101
-        for k in 0..<8 {
-            for b in 0...255 {
-                let word = fill & ~(0xFF << (8 * UInt64(k))) | (UInt64(b) << (8 * UInt64(k)))
-                XCTAssertEqual(JSONRenderer.isPlain(word), plain(word), "byte \(b) at \(k)")
-            }
-        }
+        // Scalars at the edges of both tests: controls, quote, backslash, bytes next to them, 0xE2-led
+        // scalars that are and are not U+2028/U+2029, and others whose bytes end in 85, A8 or A9.
+        let edges: [Unicode.Scalar] = ["\u{0}", "\u{9}", "\n", "\u{B}", "\r", "\u{E}", "\u{1F}", " ", "!", "\"", "#",
+                                       "[", "\\", "]", "\u{7F}", "\u{80}", "\u{85}", "é", "ñ", "\u{2027}", "\u{2028}",
+                                       "\u{2029}", "€", "\u{1F028}", "😀", "a"]
         var numbers = HostileSpanIndexTests.Numbers(seed: 3)
-        for _ in 0..<50_000 {
-            // Bytes drawn near the edges the test looks at (0x1F/0x20, 0x21-0x23, 0x5B-0x5D, 0xE1-0xE3).
-            let edges: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xE1, 0xE2, 0xE3, 0xFF]
-            var word: UInt64 = 0
-            for k in 0..<8 { word |= UInt64(edges[numbers.next(edges.count)]) << (8 * UInt64(k)) }
-            XCTAssertEqual(JSONRenderer.isPlain(word), plain(word), String(word, radix: 16))
+        for round in 0..<20_000 {
+            let length = round % 71
+            var text = String.UnicodeScalarView()
+            // Mostly plain letters, so that the long runs the scans skip are there too.
+            for _ in 0..<length { text.append(numbers.next(4) == 0 ? edges[numbers.next(edges.count)] : "a") }
+            let s = String(text)
+            XCTAssertEqual(JSONRenderer.quote(s), quoted(s), s.debugDescription)
+            XCTAssertEqual(Linter.mayHoldLineBreak(s), breaks(s), s.debugDescription)
         }
-        // An escape at every offset of a long string is still found.
-        for offset in 0..<20 {
-            let text = String(repeating: "x", count: offset) + "\"" + String(repeating: "y", count: 19 - offset) + "\u{2028}z"
-            let back = try? JSONSerialization.jsonObject(with: Data(JSONRenderer.quote(text).utf8), options: .fragmentsAllowed) as? String
-            XCTAssertEqual(back, text)
-            XCTAssertEqual(JSONRenderer.quote(text).filter { $0 == "\\" }.count, 2, text)
+        // One stopping scalar at every offset of every length up to 40 bytes.
+        for length in 1...40 {
+            for offset in 0..<length {
+                for stop in ["\"", "\u{1}", "\u{2028}", "\n"] {
+                    let s = String(repeating: "x", count: offset) + stop + String(repeating: "y", count: length - offset - 1)
+                    XCTAssertEqual(JSONRenderer.quote(s), quoted(s), s.debugDescription)
+                    XCTAssertEqual(Linter.mayHoldLineBreak(s), breaks(s), s.debugDescription)
+                }
+            }
         }
     }
 

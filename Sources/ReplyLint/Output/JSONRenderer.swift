@@ -1,3 +1,5 @@
+import ByteScan
+
 /// The JSON report, a contract other tools parse. Its shape only ever grows by new fields:
 ///
 ///     {"version":1,"diagnostics":[{"path","line","column","endLine","endColumn","offset","length",
@@ -35,11 +37,14 @@ public struct JSONRenderer: StreamRenderer {
             for i in ds.indices { bound += Self.bound(ds.baseAddress! + i) }
             return [UInt8](unsafeUninitializedCapacity: bound) { buffer, written in
                 var out = ByteWriter(buffer)
-                // A file's diagnostics share their path, and a rule's its id and often its help: a text
-                // equal to the last one written in its field is copied from there, not escaped again.
+                // A file's diagnostics share their path, and a rule's its id, severity, category and often
+                // its help: a text equal to the last one written in its field is copied from there, not
+                // escaped again.
                 var path = Written()
                 var rule = Written()
                 var help = Written()
+                var severity = Written()
+                var category = Written()
                 for i in ds.indices {
                     if count > 0 { out.byte(UInt8(ascii: ",")) }
                     count += 1
@@ -50,8 +55,8 @@ public struct JSONRenderer: StreamRenderer {
                     out.raw(",\"endColumn\":"); out.number(ds[i].endColumn)
                     out.raw(",\"offset\":"); out.number(ds[i].offset)
                     out.raw(",\"length\":"); out.number(ds[i].length)
-                    out.raw(",\"severity\":"); Self.quote(ds[i].severity.rawValue, into: &out)
-                    out.raw(",\"category\":"); Self.quote(ds[i].category.rawValue, into: &out)
+                    out.raw(",\"severity\":"); severity.quote(ds[i].severity.rawValue, into: &out)
+                    out.raw(",\"category\":"); category.quote(ds[i].category.rawValue, into: &out)
                     out.raw(",\"rule\":"); rule.quote(ds[i].rule, into: &out)
                     out.raw(",\"message\":"); Self.quote(ds[i].message, into: &out)
                     out.raw(",\"excerpt\":"); Self.quote(ds[i].excerpt, into: &out)
@@ -121,33 +126,21 @@ public struct JSONRenderer: StreamRenderer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether none of the eight bytes of `word` is below 0x20, a quote, a backslash or 0xE2.
-    @inline(__always) static func isPlain(_ word: UInt64) -> Bool {
-        !ByteWords.hasBelow(word, 0x20) && !ByteWords.has(word, 0x22) && !ByteWords.has(word, 0x5C) && !ByteWords.has(word, 0xE2)
-    }
-
     /// The same, written to `out`, which has room for six bytes for each byte of `s`, and two.
     /// Runs of bytes that need no escape are copied whole.
     static func quote(_ s: String, into out: inout ByteWriter) {
         out.byte(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var run = 0
             var i = 0
-            let raw = UnsafeRawPointer(bytes.baseAddress)
             while i < bytes.count {
-                // Eight bytes at a time while none of them needs a look (SWAR: a word with a byte
-                // below 0x20, a quote, a backslash or 0xE2, the lead byte of U+2028 and U+2029).
-                if i + 8 <= bytes.count, let raw, JSONRenderer.isPlain(ByteWords.load(raw, i)) {
-                    i += 8
-                    continue
-                }
+                // Sixteen bytes at a time to the next byte that needs a look: one below 0x20, a quote, a
+                // backslash or 0xE2, the lead byte of U+2028 and U+2029.
+                i += rl_json_plain_prefix(base + i, bytes.count - i)
+                if i >= bytes.count { break }
                 let b = bytes[i]
-                // Nearly every byte is copied as it is: tested first, with no switch.
-                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 {
-                    i += 1
-                    continue
-                }
                 var width = 1
                 let escape: StaticString?
                 var control = false
