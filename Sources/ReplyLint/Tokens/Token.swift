@@ -35,7 +35,8 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
 
 /// One token of a document. `range` is in UTF-8 bytes of the document text.
 public struct Token: Sendable, Equatable {
-    public var kind: TokenKind
+    // The small fields come last, together (`kind` first, it was padded to eight bytes): a token takes
+    // 80 bytes instead of 88, and the rules' passes over the tokens read 9 % fewer cache lines.
     public var range: Range<Int>
     /// The token as written.
     public var text: String
@@ -45,6 +46,7 @@ public struct Token: Sendable, Equatable {
     public var folded: String
     /// Index of the sentence holding the token.
     public var sentence: Int
+    public var kind: TokenKind
     /// True when white space (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
     public var shape: TokenShape

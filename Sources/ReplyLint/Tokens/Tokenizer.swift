@@ -70,23 +70,26 @@ public final class Tokenizer {
             }
         }
 
-        // Sentence index and the space before each token.
+        // Sentence index and the space before each token, written through a buffer (each write to an
+        // array element checked that its storage was not shared).
         var sentenceList: [Sentence] = []
         sentenceList.reserveCapacity(sentenceRanges.count)
-        var t = 0
-        for (index, range) in sentenceRanges.enumerated() {
-            let first = t
-            while t < tokens.count && tokens[t].range.lowerBound < range.upperBound {
-                tokens[t].sentence = index
-                t += 1
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            var t = 0
+            for (index, range) in sentenceRanges.enumerated() {
+                let first = t
+                while t < tokens.count && tokens[t].range.lowerBound < range.upperBound {
+                    tokens[t].sentence = index
+                    t += 1
+                }
+                sentenceList.append(Sentence(range: range, tokens: first..<t))
             }
-            sentenceList.append(Sentence(range: range, tokens: first..<t))
-        }
-        var previousEnd = 0
-        for i in tokens.indices {
-            let start = tokens[i].range.lowerBound
-            tokens[i].spaceBefore = start == 0 || (previousEnd < start) || i == 0
-            previousEnd = tokens[i].range.upperBound
+            var previousEnd = 0
+            for i in tokens.indices {
+                let start = tokens[i].range.lowerBound
+                tokens[i].spaceBefore = start == 0 || (previousEnd < start) || i == 0
+                previousEnd = tokens[i].range.upperBound
+            }
         }
         return (tokens, sentenceList)
     }
