@@ -20,12 +20,13 @@ swift build --build-path "$BUILD" -c debug --target ReplyLint \
 
 DEBUG="$BUILD/debug"
 YAMS_MAP=$(find "$BUILD/checkouts" -path '*Sources/CYaml/include/module.modulemap' | head -1)
-objects=("$DEBUG"/ReplyLint.build/*.swift.o "$DEBUG"/Yams.build/*.swift.o "$DEBUG"/CYaml.build/src/*.o "$DEBUG"/ICUShim.build/*.o)
+objects=("$DEBUG"/ReplyLint.build/*.swift.o "$DEBUG"/Yams.build/*.swift.o "$DEBUG"/CYaml.build/src/*.o "$DEBUG"/ICUShim.build/*.o "$DEBUG"/ByteScan.build/*.o)
 for target in "${TARGETS[@]}"; do
     echo "linking $BUILD/fuzz-$target" >&2
     swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone \
         -I "$DEBUG/Modules" \
         -Xcc -fmodule-map-file="$DEBUG/ICUShim.build/module.modulemap" \
+        -Xcc -fmodule-map-file="$DEBUG/ByteScan.build/module.modulemap" \
         -Xcc -fmodule-map-file="$YAMS_MAP" \
         -Xcc -fmodule-map-file=Sources/CHunspell/module.modulemap $(pkg-config --cflags-only-I hunspell | sed 's/-I/-Xcc -I/g') \
         fuzz/targets/Support.swift "fuzz/targets/$target.swift" \

@@ -188,6 +188,11 @@ final class WordTableTests: XCTestCase {
             // Glued and spelled-out disguises, whose readings the worker keeps from one document to the next.
             "Qué m.i.e.r.d.a de servicio, h-d-p, la m i e r d a de S.A. otra vez; p*t@ madre.",
             "S.A. de C.V. responde: m.i.e.r.d.a no, h-d-p tampoco, y la opción 1-3 sí.",
+            // Forms of address out of register, reported with the same words each time but where the
+            // word after a clitic changes the suggestion ("te lo envío": "se lo envío").
+            "Te lo enviamos mañana; te escribimos y te contamos. Puedes llamarnos, vos sabés.",
+            "Le escribimos para que te quedes tranquilo: usted puede llamarnos y te lo explicamos.",
+            "No te preocupes: te llamamos hoy, tú puedes escribirnos y te respondemos.",
         ]
         // Every rule, with the word memos (one tokenizer and worker for all the drafts) and without them
         // (a context that does not know the word table).
@@ -195,17 +200,20 @@ final class WordTableTests: XCTestCase {
         let tokenizer = try Tokenizer()
         let worker = WorkerMemo()
         var flagged = 0
-        for draft in drafts + drafts {
+        // Each register expected in turn, with one worker: what a rule remembers under one must not
+        // answer for another.
+        for (draft, register) in (drafts + drafts).flatMap({ d in Register.allCases.map { (d, $0) } }) {
             let document = Document(string: draft)
             let (tokens, sentences) = tokenizer.tokenize(document.text)
-            var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+            let options = LintOptions(register: register)
+            var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: options)
             remembering.worker = worker
             remembering.words = tokenizer.wordTable
-            let plain = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
+            let plain = RuleContext(document: document, tokens: tokens, sentences: sentences, options: options)
             for rule in rules {
                 let expected = rule.check(plain)
                 flagged += expected.count
-                XCTAssertEqual(rule.check(remembering), expected, "\(type(of: rule).description.id) on: \(draft)")
+                XCTAssertEqual(rule.check(remembering), expected, "\(type(of: rule).description.id) under \(register) on: \(draft)")
             }
         }
         XCTAssertGreaterThan(flagged, 40)

@@ -181,6 +181,23 @@ extension Register {
 /// - Otherwise the reply was written in another register altogether (or in two others):
 ///   register.tuteo, register.voseo and register.usted report each form, by its owner.
 enum RegisterSplit {
+    /// What a finding on one word says: the same word out of register is reported with the same
+    /// message, suggestions and help wherever it is (but where its suggestion depends on the word after
+    /// it), so a worker keeps them by word id, with the form they were made for.
+    final class Said {
+        let form: AddressForms.Form
+        let message: String
+        let suggestions: [String]
+        let help: String?
+
+        init(form: AddressForms.Form, message: String, suggestions: [String], help: String?) {
+            self.form = form
+            self.message = message
+            self.suggestions = suggestions
+            self.help = help
+        }
+    }
+
     /// Findings for `rule` (a register's rule, or nil for register.mixed).
     static func findings(_ forms: AddressForms, _ context: RuleContext, rule: Register?) -> [Finding] {
         let expected = context.options.register
@@ -188,21 +205,33 @@ enum RegisterSplit {
         let uses = context.memoized("register.address-forms") { forms.uses(in: context) }
         let anchored = uses.contains { $0.form.belongsOnly(to: expected) }
         var findings: [Finding] = []
+        // Unwrapped once, out of the loop (without a word table no token has an id, and the stand-in
+        // goes unread).
+        let said: WordMemo<Said>? = context.wordMemo("register.said.\(expected.rawValue).\(rule?.rawValue ?? "mixed")")
+        let memo = said ?? WordMemo<Said>()
         for use in uses where !use.form.belongs(to: expected) {
             let mine = rule == nil ? anchored : (!anchored && use.form.owner == rule)
             guard mine else { continue }
-            let token = context.tokens[use.index]
+            let range = context.tokens[use.index].range
+            // A clitic's suggestion under usted depends on the next word ("te lo envío": "se lo envío").
+            let id = said != nil && !(use.form.clitic && expected == .usted) ? context.tokens[use.index].word : -1
+            if id >= 0, let known = memo[id], known.form === use.form {
+                findings.append(Finding(range: range, message: known.message, suggestions: known.suggestions, help: known.help))
+                continue
+            }
+            let text = context.tokens[use.index].text
             let suggestions = forms.suggestions(for: use, expected: expected, in: context)
             let help = suggestions.isEmpty ? "reformule la frase tratando de \(expected.spanishName)" : nil
             let message: String
             if rule == nil {
-                message = .concatenation("mezcla de registros: «", token.text, "» (", name(use.form),
+                message = .concatenation("mezcla de registros: «", text, "» (", name(use.form),
                                          ") en una respuesta que trata de ", expected.spanishName)
             } else {
-                message = .concatenation(label(use.form), " «", token.text, "» en una respuesta que debe tratar de ",
+                message = .concatenation(label(use.form), " «", text, "» en una respuesta que debe tratar de ",
                                          expected.spanishName)
             }
-            findings.append(Finding(range: token.range, message: message, suggestions: suggestions, help: help))
+            if id >= 0 { memo[id] = Said(form: use.form, message: message, suggestions: suggestions, help: help) }
+            findings.append(Finding(range: range, message: message, suggestions: suggestions, help: help))
         }
         return findings
     }
