@@ -151,7 +151,6 @@ public final class Tokenizer {
 
     @inline(__always)
     private func classify(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, status: Int32) -> TokenKind? {
-        let first = Tokenizer.scalar(buffer, at: range.lowerBound)
         if Tokenizer.isEmojiSegment(buffer, range) { return .emoji }
         if status >= RL_WORD_LETTER { return .word }
         if status >= RL_WORD_NUMBER {
@@ -161,6 +160,8 @@ public final class Tokenizer {
             }
             return .number
         }
+        // The first scalar tells the rest; a word or a number (nearly every segment) never reads it.
+        let first = Tokenizer.scalar(buffer, at: range.lowerBound)
         if first < 0x80 {
             // ASCII spaces and marks told by a table read once from ICU.
             let c = UInt8(first)

@@ -105,12 +105,15 @@ struct ShoutingRule: Rule {
         var findings: [Finding] = []
         var loud: [Int] = []
         func flush() {
-            defer { loud = [] }
+            // The list keeps its memory from one run to the next.
+            defer { loud.removeAll(keepingCapacity: true) }
             guard let first = loud.first, let last = loud.last else { return }
-            // Letters of the word without elongation: "HOLAAAA" is a stretched "hola", left to
-            // register.elongation, not a shouted five-letter word.
-            let letters = LaughterMatcher.collapseLong(tokens[first].folded).filter { $0.isLetter }.count
-            guard loud.count >= 2 || letters >= 5 else { return }
+            // A lone word shouts with five letters or more, counted without elongation: "HOLAAAA" is a
+            // stretched "hola", left to register.elongation, not a shouted five-letter word.
+            if loud.count == 1 {
+                let letters = LaughterMatcher.collapseLong(tokens[first].folded).filter { $0.isLetter }.count
+                guard letters >= 5 else { return }
+            }
             // A lone label before a colon is a heading ("IMPORTANTE:").
             if loud.count == 1, let n = context.next(last), tokens[n].text == ":" { return }
             findings.append(finding(context, first: first, last: last, loud: loud))
