@@ -13,7 +13,44 @@ struct ForbiddenWordRule: Rule {
     }
 }
 
+/// Findings on purpose out of order and twice on a span, for the engine's ordering test: on each word
+/// `dos`, the same span twice (messages "b" then "a") and a longer span from the same start.
+struct EchoRule: Rule {
+    static let description = RuleDescription(
+        id: "register.test-echo", category: .register, summary: "prueba",
+        rationale: "a rule used by the engine tests only; it reports the word dos twice and the word and the next one",
+        triggering: [RuleExample("«dos» tres")], nonTriggering: [RuleExample("uno")])
+    init(lexicons: LexiconStore) throws {}
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (i, token) in context.tokens.enumerated().reversed() where token.lower == "dos" {
+            let longer = token.range.lowerBound..<(i + 1 < context.tokens.count ? context.tokens[i + 1].range.upperBound : token.range.upperBound)
+            findings.append(Finding(range: longer, message: "c"))
+            findings.append(Finding(range: token.range, message: "b"))
+            findings.append(Finding(range: token.range, message: "a"))
+        }
+        return findings
+    }
+}
+
 final class SuppressionTests: XCTestCase {
+    /// A document's diagnostics come sorted by position, span length, rule id and message, whatever the
+    /// order of the findings; of one rule's findings on one span, only the first in that order is kept.
+    func testDiagnosticsComeSortedWithOneFindingOfARulePerSpan() throws {
+        let text = "uno dos tres prohibido dos cinco"
+        let file = try SourceFile(path: "r.txt", bytes: Array(text.utf8))
+        let linter = try Linter(lexicons: LexiconStore(), registry: [EchoRule.self, ForbiddenWordRule.self])
+        let diagnostics = linter.lint(Document(file: file), tokenizer: try Tokenizer())
+        XCTAssertEqual(diagnostics.map { "\($0.offset)+\($0.length) \($0.rule) \($0.message)" }, [
+            "4+3 register.test-echo a",
+            "4+8 register.test-echo c",
+            "13+9 register.test-forbidden palabra de prueba",
+            "23+3 register.test-echo a",
+            "23+9 register.test-echo c",
+        ])
+        XCTAssertEqual(diagnostics, diagnostics.sorted(by: Diagnostic.ordered))
+    }
+
     func lint(_ text: String) throws -> [Diagnostic] {
         let file = try SourceFile(path: "r.txt", bytes: Array(text.utf8))
         let linter = try Linter(lexicons: LexiconStore(), registry: [ForbiddenWordRule.self])

@@ -202,9 +202,20 @@ public final class Linter: Sendable {
             // The same rule on the same span twice (rare): by message, as diagnostics are.
             return Linter.oneLine(found[a.rule][a.item].message) < Linter.oneLine(found[b.rule][b.item].message)
         }
-        // Each diagnostic is made in its slot of the list (one appended was made aside, copied in, and
-        // the first one destroyed).
-        var diagnostics = [Diagnostic](unsafeUninitializedCapacity: placed.count) { slots, made in
+        // The same rule twice on the same span says nothing new: the first in this order is kept (the
+        // records compared, not the diagnostics, which a read through the list copied whole).
+        var kept = 0
+        for i in placed.indices {
+            if kept > 0 && placed[kept - 1].rule == placed[i].rule && placed[kept - 1].start == placed[i].start
+                && placed[kept - 1].end == placed[i].end {
+                continue
+            }
+            placed[kept] = placed[i]
+            kept += 1
+        }
+        placed.removeSubrange(kept...)
+        // Each diagnostic is made for its slot of the list, which is sized once.
+        let diagnostics = [Diagnostic](unsafeUninitializedCapacity: placed.count) { slots, made in
             guard let base = slots.baseAddress else { return }
             for p in placed {
                 // Read in place from its list (a finding or an active rule passed as a value is copied, its
@@ -215,17 +226,6 @@ public final class Linter: Sendable {
                 made += 1
             }
         }
-        // The same rule twice on the same span says nothing new: removed in place, the rest kept in order.
-        var kept = 0
-        for i in diagnostics.indices {
-            if kept > 0 && diagnostics[kept - 1].rule == diagnostics[i].rule && diagnostics[kept - 1].offset == diagnostics[i].offset
-                && diagnostics[kept - 1].length == diagnostics[i].length {
-                continue
-            }
-            if kept != i { diagnostics.swapAt(kept, i) }
-            kept += 1
-        }
-        diagnostics.removeSubrange(kept...)
         return diagnostics
     }
 
