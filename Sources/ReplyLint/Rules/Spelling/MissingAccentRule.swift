@@ -48,6 +48,6 @@ public struct MissingAccentRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .accent }.map(\.finding)
+        SpellingScan.findings(of: .accent, in: context.memoized("spelling.scan") { scan.reports(context) })
     }
 }

@@ -34,6 +34,6 @@ public struct RejectedWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .rejected }.map(\.finding)
+        SpellingScan.findings(of: .rejected, in: context.memoized("spelling.scan") { scan.reports(context) })
     }
 }

@@ -93,6 +93,16 @@ struct SpellingScan: Sendable {
     }
 
     /// Every report for a document, in token order.
+    /// The findings of the reports of one kind, each copied once (a filter and then a map copied each
+    /// twice, every copy retaining its texts).
+    static func findings(of kind: Report.Kind, in reports: [Report]) -> [Finding] {
+        reports.withUnsafeBufferPointer { reports in
+            var findings: [Finding] = []
+            for i in reports.indices where reports[i].kind == kind { findings.append(reports[i].finding) }
+            return findings
+        }
+    }
+
     func reports(_ context: RuleContext) -> [Report] {
         let tokens = context.tokens
         let voseo = context.options.register == .vos

@@ -49,6 +49,6 @@ public struct UnknownWordRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        context.memoized("spelling.scan") { scan.reports(context) }.filter { $0.kind == .unknown }.map(\.finding)
+        SpellingScan.findings(of: .unknown, in: context.memoized("spelling.scan") { scan.reports(context) })
     }
 }
