@@ -126,6 +126,26 @@ final class RendererTests: XCTestCase {
         }
     }
 
+    /// Numbers are written two digits at a time: every count of digits, both ends of the range.
+    func testNumbersAreWrittenAsDecimalDigits() {
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, Int.max, Int.min, Int.min + 1, -1, -10, -99, -100]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, 7 * power + 3]
+        }
+        var numbers = HostileSpanIndexTests.Numbers(seed: 11)
+        for _ in 0..<2_000 { values.append(numbers.next(Int(Int32.max)) * (numbers.next(2) == 0 ? 1 : 1_000_003)) }
+        for n in values {
+            let bytes = [UInt8](unsafeUninitializedCapacity: 32) { buffer, written in
+                var out = ByteWriter(buffer)
+                out.number(n)
+                written = out.count
+            }
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(n))
+        }
+    }
+
     func testJSONEscapesEverythingItMust() {
         XCTAssertEqual(JSONRenderer.quote("a\"b\\c\nd\te\u{1}f\u{2028}ñ😀"), "\"a\\\"b\\\\c\\nd\\te\\u0001f\\u2028ñ😀\"")
     }

@@ -222,18 +222,35 @@ struct ByteWriter {
         writeDigits(UInt(n))
     }
 
+    /// The decimal digits of `n`: their count found by comparisons, then written two at a time from
+    /// the end (a digit at a time, counting and writing took two divisions by ten per digit).
     private mutating func writeDigits(_ n: UInt) {
         if n < 10 { byte(UInt8(truncatingIfNeeded: n) + 0x30); return }
-        var digits = 0
-        var rest = n
-        while rest > 0 { digits += 1; rest /= 10 }
+        var digits = 2
+        var power: UInt = 100
+        // 10^19 is the largest power of ten a UInt holds; a number past it has 20 digits.
+        while digits < 20 && n >= power {
+            digits += 1
+            if digits < 20 { power &*= 10 }
+        }
         precondition(count + digits <= capacity, "ByteWriter: no room left")
-        rest = n
-        var k = count + digits - 1
-        while rest > 0 {
-            base[k] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
-            rest /= 10
-            k -= 1
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let table = pairs.utf8Start
+        var rest = n
+        var k = count + digits
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            k -= 2
+            base[k] = table[pair]
+            base[k + 1] = table[pair + 1]
+        }
+        if rest >= 10 {
+            let pair = Int(rest) * 2
+            base[k - 2] = table[pair]
+            base[k - 1] = table[pair + 1]
+        } else {
+            base[k - 1] = UInt8(truncatingIfNeeded: rest) + 0x30
         }
         count += digits
     }
