@@ -16,10 +16,8 @@ public final class WordTable {
         let lower: String
         let folded: String
         let shape: TokenShape
-        /// The text's bytes when it has at most 16 (nearly every word): eight and eight, zero-padded, with
-        /// their count. A probe compares them in the entry it reads anyway, instead of reading the
-        /// text's offset and then its bytes elsewhere (two more cache misses for a rare word).
-        var length: UInt8 = 0
+        /// The text's bytes when it has at most 16 (nearly every word): eight and eight, zero-padded. Its
+        /// slot holds them too; they are kept here to fill the slots again when the table grows.
         var head: UInt64 = 0
         var tail: UInt64 = 0
 
@@ -66,11 +64,17 @@ public final class WordTable {
     /// The bytes of entry `i` are `bytes[starts[i]..<starts[i + 1]]`.
     @exclusivity(unchecked) private var bytes: [UInt8] = []
     @exclusivity(unchecked) private var starts: [Int] = [0]
-    /// Open addressing: 0 for an empty slot, else an entry's id plus one in the low 32 bits and the high
-    /// 32 bits of its hash above them. A probe reads one slot and compares the entry's bytes only when
-    /// the hash bits agree: a look-up that also read the entry's hash from its own array waited for two
-    /// cache misses where it now waits for one.
-    @exclusivity(unchecked) private var slots: [UInt64]
+    /// Open addressing. A slot holds what a probe compares: the text's bytes when it has at most 16
+    /// (nearly every word; zero otherwise) and, in `key`, the entry's id plus one in the low 32 bits, the
+    /// text's length in the next 8 and 24 bits of its hash above them (0 for an empty slot). A look-up
+    /// of a short text reads its slot and nothing else: one that read the slot and then the entry
+    /// waited for two cache misses on a word met rarely, where it now waits for one.
+    struct Slot {
+        var key: UInt64 = 0
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+    }
+    @exclusivity(unchecked) private var slots: [Slot]
     @exclusivity(unchecked) private var mask: Int
 
     private static let counter = SerialCounter()
@@ -78,7 +82,7 @@ public final class WordTable {
     init(limit: Int = 1 << 18) {
         self.limit = limit
         serial = WordTable.counter.next()
-        slots = [UInt64](repeating: 0, count: 1024)
+        slots = [Slot](repeating: Slot(), count: 1024)
         mask = 1023
     }
 
@@ -115,24 +119,26 @@ public final class WordTable {
         let short = length <= WordTable.inlineLength
         let (head, tail) = short ? WordTable.inline(buffer, range) : (0, 0)
         let h = short ? WordTable.hash(head, tail, length) : WordTable.hash(buffer, range)
-        let tag = h & WordTable.tagBits
+        let tag = WordTable.tag(hash: h, length: length)
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let stored = slots[slot]
-            if stored == 0 { break }
-            if stored & WordTable.tagBits == tag {
-                let e = Int(truncatingIfNeeded: stored & ~WordTable.tagBits) - 1
-                if short {
-                    if Int(entries[e].length) == length && entries[e].head == head && entries[e].tail == tail {
-                        return Lookup(id: Int32(e), slot: slot, hash: h)
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let key = slots[slot].key
+                if key == 0 { break }
+                if key & WordTable.tagBits == tag {
+                    if short {
+                        if slots[slot].head == head && slots[slot].tail == tail {
+                            return Lookup(id: Int32(truncatingIfNeeded: key & WordTable.idBits) - 1, slot: slot, hash: h)
+                        }
+                    } else {
+                        let e = Int(truncatingIfNeeded: key & WordTable.idBits) - 1
+                        if same(buffer, range, at: starts[e]) { return Lookup(id: Int32(e), slot: slot, hash: h) }
                     }
-                } else if starts[e + 1] - starts[e] == length, same(buffer, range, at: starts[e]) {
-                    return Lookup(id: Int32(e), slot: slot, hash: h)
                 }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            return Lookup(id: Lookup.absent, slot: slot, hash: h)
         }
-        return Lookup(id: Lookup.absent, slot: slot, hash: h)
     }
 
     /// Adds `entry`, the text in `buffer[range]`, where `lookup` found it absent; nil when the table is full.
@@ -142,14 +148,13 @@ public final class WordTable {
         let id = Int32(entries.count)
         var entry = entry
         if range.count <= WordTable.inlineLength {
-            entry.length = UInt8(range.count)
             (entry.head, entry.tail) = WordTable.inline(buffer, range)
         }
         entries.append(entry)
         hashes.append(place.hash)
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         starts.append(bytes.count)
-        slots[place.slot] = WordTable.slot(id: Int(id), hash: place.hash)
+        slots[place.slot] = WordTable.slot(id: Int(id), hash: place.hash, entry: entry, length: range.count)
         if entries.count * 2 > slots.count { grow() }
         return id
     }
@@ -194,21 +199,27 @@ public final class WordTable {
         return (h ^ tail) &* k
     }
 
-    /// The high half of a hash, kept in its entry's slot.
+    /// The bits of a slot's key that hold the length and hash of its text, and those of its id.
     private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
+    private static let idBits: UInt64 = 0x0000_0000_FFFF_FFFF
 
-    @inline(__always) private static func slot(id: Int, hash: UInt64) -> UInt64 {
-        (hash & tagBits) | UInt64(id + 1)
+    /// The length and 24 bits of the hash of a text, as its slot's key holds them.
+    @inline(__always) private static func tag(hash: UInt64, length: Int) -> UInt64 {
+        (hash & 0xFFFF_FF00_0000_0000) | (UInt64(length) << 32)
+    }
+
+    @inline(__always) private static func slot(id: Int, hash: UInt64, entry: Entry, length: Int) -> Slot {
+        Slot(key: tag(hash: hash, length: length) | UInt64(id + 1), head: entry.head, tail: entry.tail)
     }
 
     private func grow() {
         let capacity = slots.count * 2
-        slots = [UInt64](repeating: 0, count: capacity)
+        slots = [Slot](repeating: Slot(), count: capacity)
         mask = capacity - 1
         for (e, h) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = WordTable.slot(id: e, hash: h)
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = WordTable.slot(id: e, hash: h, entry: entries[e], length: starts[e + 1] - starts[e])
         }
     }
 }
