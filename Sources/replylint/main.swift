@@ -164,14 +164,25 @@ struct Lint: ParsableCommand {
             renderer = TextRenderer(color: useColor) { _, _ in nil }
         }
         runner.keepsSourceLines = renderer.readsSourceLines
+        // A JSON report is written file by file on the workers, unless a baseline leaves some out.
+        var json: JSONRenderer? = format == .json ? JSONRenderer() : nil
+        if json != nil && recorded == nil { runner.render = { JSONRenderer.body($0, afterOthers: false) } }
         let output = OutputStream()
         var tally = Tally()
         var recording = writeBaseline.map { _ in Baseline(diagnostics: []) }
-        func emit(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) {
+        func emit(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?, rendered: [UInt8]? = nil) {
             recording?.record(diagnostics)
             let shown = recorded?.take(diagnostics) ?? diagnostics
             tally.add(shown)
-            output.write(bytes: renderer.fileBytes(shown, source: source))
+            if json != nil {
+                if let rendered, recorded == nil {
+                    json!.add(rendered: rendered, of: shown.count) { output.write(bytes: $0) }
+                } else {
+                    output.write(bytes: json!.fileBytes(shown, source: source))
+                }
+            } else {
+                output.write(bytes: renderer.fileBytes(shown, source: source))
+            }
         }
         output.write(renderer.begin())
         tally.files = runner.run(paths: paths, stdinName: stdinFilename) { result in
@@ -179,7 +190,7 @@ struct Lint: ParsableCommand {
                 // Diffs go with the text output; with a machine format they go to stderr.
                 if format == .text { output.write(diff) } else { FileHandle.standardError.write(Data(diff.utf8)) }
             }
-            emit(result.diagnostics, source: result.line)
+            emit(result.diagnostics, source: result.line, rendered: result.rendered)
         }
         // A missing dictionary or vocabulary folder: said once, as an input error (exit 2), when
         // a spelling rule ran; the other families were linted all the same.

@@ -239,6 +239,38 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(one.report.diagnostics.count, 4)
     }
 
+    /// Files written by the workers (`Runner.render`) and put in order make the report a single
+    /// renderer writes: files with diagnostics, files without, unreadable ones, on one and four threads.
+    func testAReportWrittenByTheWorkersIsTheOneWrittenInOrder() throws {
+        for i in 0..<12 {
+            let text = i % 4 == 1 ? Self.clean : "Hola \(i), jajaja, te escribimos xq tb lo vimos!!! \(Self.clean)"
+            try write("parts/r\(i).txt", Array(text.utf8) + (i % 5 == 0 ? [0xFF] : []))
+        }
+        let linter = try TestSupport.linter()
+        let paths = [folder.appendingPathComponent("parts").path, folder.appendingPathComponent("missing.txt").path]
+        let whole = JSONRenderer.render(Runner(linter: linter, threads: 1).run(paths: paths).report)
+        for threads in [1, 4] {
+            var runner = Runner(linter: linter, threads: threads)
+            runner.render = { JSONRenderer.body($0, afterOthers: false) }
+            var renderer = JSONRenderer()
+            var bytes = Array(renderer.begin().utf8)
+            var tally = Tally()
+            var pieces = 0
+            tally.files = runner.run(paths: paths) { result in
+                tally.add(result.diagnostics)
+                if let rendered = result.rendered {
+                    pieces += 1
+                    renderer.add(rendered: rendered, of: result.diagnostics.count) { bytes += $0 }
+                } else {
+                    bytes += renderer.fileBytes(result.diagnostics) { _, _ in nil }
+                }
+            }
+            bytes += Array(renderer.end(tally).utf8)
+            XCTAssertEqual(String(decoding: bytes, as: UTF8.self), whole, "\(threads) threads")
+            XCTAssertEqual(pieces, 13, "every file and the missing path written by a worker")
+        }
+    }
+
     func testChattyReplyWarnsAndMaxWarningsTurnsItIntoAFailure() throws {
         let path = try write("chat.txt", Array("👍🏽 jajaja q tal!!!".utf8))
         let r = try run(["--format", "json", "--only", "register", path])

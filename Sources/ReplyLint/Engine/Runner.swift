@@ -18,6 +18,10 @@ public struct Runner: Sendable {
     /// renderer that prints them (`StreamRenderer.readsSourceLines`); a run for one that prints none
     /// sets it false and copies no line.
     public var keepsSourceLines = true
+    /// Writes a file's diagnostics for the report (`JSONRenderer.body`), on the worker that linted it,
+    /// so that the files' reports are written in parallel and only put in order one after another
+    /// (`JobResult.rendered`). Nil: the report is written as the results come, one at a time.
+    public var render: (@Sendable ([Diagnostic]) -> [UInt8])?
 
     /// What happens to safe fixes.
     public enum Mode: Sendable {
@@ -120,7 +124,8 @@ public struct Runner: Sendable {
                 // Sorted and without repeats; a diagnostic about another file (a config) only once.
                 // A file's diagnostics nearly always come sorted, unique and about that file alone:
                 // they are then handed on as they are, without a copy.
-                if Self.isStrictlyOrdered(result.diagnostics) && !result.diagnostics.contains(where: { $0.path != job.path }) {
+                if result.rendered != nil
+                    || Self.isStrictlyOrdered(result.diagnostics) && !result.diagnostics.contains(where: { $0.path != job.path }) {
                     each(result)
                     return
                 }
@@ -134,6 +139,7 @@ public struct Runner: Sendable {
                 }
                 var result = result
                 result.diagnostics = unique
+                result.rendered = nil
                 each(result)
             }
             lintAll(ordered, sink)
@@ -177,6 +183,9 @@ public struct Runner: Sendable {
         /// The unified diff of its fixes (`--fix`, `--diff`).
         public var diff: String?
         public var fixes = 0
+        /// The diagnostics as `Runner.render` wrote them, when it is set and they needed no sorting
+        /// (nearly always: a file's come sorted, once each, and about that file alone).
+        public var rendered: [UInt8]?
 
         public func line(_ path: String, _ number: Int) -> SourceLine? { path == self.path ? lines[number] : nil }
 
@@ -213,9 +222,14 @@ public struct Runner: Sendable {
                 let index = next.increment()
                 guard index < jobs.count else { break }
                 order.waitForTurn(index)
-                let result: JobResult
+                var result: JobResult
                 if let tokenizer {
                     result = lint(jobs[index], tokenizer: tokenizer, worker: worker)
+                    // Written here, in parallel, when the sink would pass the diagnostics on as they are.
+                    if let render, Self.isStrictlyOrdered(result.diagnostics),
+                       !result.diagnostics.contains(where: { $0.path != jobs[index].path }) {
+                        result.rendered = render(result.diagnostics)
+                    }
                 } else {
                     result = JobResult(diagnostics: [Diagnostic(inputError: .unreadable(path: jobs[index].path, reason: "no se pudo abrir el segmentador de ICU"))])
                 }

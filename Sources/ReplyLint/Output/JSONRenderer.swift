@@ -28,6 +28,22 @@ public struct JSONRenderer: StreamRenderer {
     }
 
     public mutating func fileBytes(_ diagnostics: [Diagnostic], source: (String, Int) -> SourceLine?) -> [UInt8] {
+        let bytes = Self.body(diagnostics, afterOthers: count > 0)
+        count += diagnostics.count
+        return bytes
+    }
+
+    /// A file's diagnostics written by a worker thread, in parallel with the others (`body` with no
+    /// comma before it), added to the report in order: the same bytes `fileBytes` writes.
+    public mutating func add(rendered bytes: [UInt8], of diagnostics: Int, into write: ([UInt8]) -> Void) {
+        if diagnostics > 0 && count > 0 { write(Array(",".utf8)) }
+        count += diagnostics
+        write(bytes)
+    }
+
+    /// The diagnostics as JSON objects separated by commas, with one before them when `afterOthers`.
+    /// It depends on nothing but its arguments: any thread may write any file's.
+    public static func body(_ diagnostics: [Diagnostic], afterOthers: Bool) -> [UInt8] {
         // Written as bytes into a buffer sized for the worst case (every byte of every text escaped):
         // a report of many diagnostics is mostly this loop, and no append then checks for room.
         guard !diagnostics.isEmpty else { return [] }
@@ -46,8 +62,7 @@ public struct JSONRenderer: StreamRenderer {
                 var severity = Written()
                 var category = Written()
                 for i in ds.indices {
-                    if count > 0 { out.byte(UInt8(ascii: ",")) }
-                    count += 1
+                    if i > 0 || afterOthers { out.byte(UInt8(ascii: ",")) }
                     out.raw("{\"path\":"); path.quote(ds[i].path, into: &out)
                     out.raw(",\"line\":"); out.number(ds[i].line)
                     out.raw(",\"column\":"); out.number(ds[i].column)
