@@ -119,6 +119,31 @@ final class DocumentTests: XCTestCase {
         }
     }
 
+    /// A location found from the line of the one before (offsets in increasing order, as a document's
+    /// diagnostics are placed) is the one found by a search of all the lines, and so is one asked out of
+    /// order with a stale line.
+    func testLocationsFoundFromTheLastLineAreTheSearchedOnes() throws {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 5)
+        for round in 0..<40 {
+            var text = round % 2 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<(1 + numbers.next(60)) {
+                text += String(repeating: numbers.next(3) == 0 ? "ñ" : "a", count: numbers.next(30))
+                text += ["\n", "\r\n", "\r"][numbers.next(3)]
+            }
+            let file = try SourceFile(path: "r.txt", bytes: Array(text.utf8))
+            var line = 0
+            var offset = 0
+            while offset <= file.bytes.count {
+                XCTAssertEqual(file.location(of: offset, line: &line) == file.location(of: offset), true, "\(round) at \(offset)")
+                offset += numbers.next(40)
+            }
+            for _ in 0..<50 {
+                let at = numbers.next(file.bytes.count + 1)
+                XCTAssertEqual(file.location(of: at, line: &line) == file.location(of: at), true, "\(round) back at \(at)")
+            }
+        }
+    }
+
     func testMessagesAreMadeOneLine() {
         XCTAssertEqual(Linter.oneLine("tilde: «canción»"), "tilde: «canción»")
         XCTAssertEqual(Linter.oneLine("risa «ja\nja»"), "risa «ja ja»")

@@ -141,8 +141,30 @@ public struct SourceFile: Sendable {
     /// 1-based line and scalar column of a byte offset (the same answer as `position`, in time
     /// bounded by the checkpoint stride instead of the line's length).
     public func location(of offset: Int) -> (line: Int, column: Int) {
+        var line = 0
+        return location(of: offset, line: &line)
+    }
+
+    /// The same, for offsets asked about in increasing order (a document's diagnostics): `line` is the
+    /// 0-based index of the line of the last offset, tried first and then the next few lines before
+    /// a search of all of them (a search for each diagnostic waited for a cache miss at every step).
+    public func location(of offset: Int, line: inout Int) -> (line: Int, column: Int) {
         bytes.withUnsafeBufferPointer { buffer in
-            let low = SourceFile.lineIndex(of: offset, lineStarts: lineStarts)
+            var low = line
+            if low < 0 || low >= lineStarts.count || lineStarts[low] > offset {
+                low = SourceFile.lineIndex(of: offset, lineStarts: lineStarts)
+            } else {
+                var steps = 0
+                while low + 1 < lineStarts.count && lineStarts[low + 1] <= offset {
+                    low += 1
+                    steps += 1
+                    if steps == 8 {
+                        low = SourceFile.lineIndex(of: offset, lineStarts: lineStarts)
+                        break
+                    }
+                }
+            }
+            line = low
             let start = lineStarts[low]
             let end = min(offset, buffer.count)
             // A short way into its line (the usual case) the scalars are counted from the line start;

@@ -217,11 +217,14 @@ public final class Linter: Sendable {
         // Each diagnostic is made for its slot of the list, which is sized once.
         let diagnostics = [Diagnostic](unsafeUninitializedCapacity: placed.count) { slots, made in
             guard let base = slots.baseAddress else { return }
+            // The line of the last diagnostic: they come in order, so each is found from there.
+            var line = 0
             for p in placed {
                 // Read in place from its list (a finding or an active rule passed as a value is copied, its
                 // texts retained, and destroyed again; the rules are shared by every thread).
                 found[p.rule].withUnsafeBufferPointer { list in
-                    place(list.baseAddress! + p.item, rule: p.rule, start: p.start, end: p.end, in: document, into: base + made)
+                    place(list.baseAddress! + p.item, rule: p.rule, start: p.start, end: p.end, line: &line, in: document,
+                          into: base + made)
                 }
                 made += 1
             }
@@ -269,10 +272,11 @@ public final class Linter: Sendable {
     }
 
     /// The diagnostic of a finding whose span in the file is `start..<end`, made in `slot`.
-    func place(_ finding: UnsafePointer<Finding>, rule: Int, start: Int, end: Int, in document: Document, into slot: UnsafeMutablePointer<Diagnostic>) {
+    func place(_ finding: UnsafePointer<Finding>, rule: Int, start: Int, end: Int, line lineHint: inout Int, in document: Document,
+               into slot: UnsafeMutablePointer<Diagnostic>) {
         let source = document.source
         let range = finding.pointee.range.clamped(to: 0..<document.text.count)
-        let (line, column) = source.location(of: start)
+        let (line, column) = source.location(of: start, line: &lineHint)
         let (endLine, endColumn) = source.location(of: end, after: start, at: (line, column))
         let ruleSeverity = placing[rule].severity
         var severity = finding.pointee.severity ?? ruleSeverity
