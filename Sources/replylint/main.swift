@@ -164,7 +164,9 @@ struct Lint: ParsableCommand {
             renderer = TextRenderer(color: useColor) { _, _ in nil }
         }
         runner.keepsSourceLines = renderer.readsSourceLines
-        // A JSON report is written file by file on the workers, unless a baseline leaves some out.
+        // A JSON report is written file by file on the workers, unless a baseline leaves some out. Its
+        // files go through `json`, which counts the diagnostics written for the commas between them;
+        // `renderer` writes its opening and closing.
         var json: JSONRenderer? = format == .json ? JSONRenderer() : nil
         if json != nil && recorded == nil { runner.render = { JSONRenderer.body($0, afterOthers: false) } }
         let output = OutputStream()

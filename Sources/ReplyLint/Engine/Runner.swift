@@ -124,8 +124,7 @@ public struct Runner: Sendable {
                 // Sorted and without repeats; a diagnostic about another file (a config) only once.
                 // A file's diagnostics nearly always come sorted, unique and about that file alone:
                 // they are then handed on as they are, without a copy.
-                if result.rendered != nil
-                    || Self.isStrictlyOrdered(result.diagnostics) && !result.diagnostics.contains(where: { $0.path != job.path }) {
+                if result.rendered != nil || Self.passOnAsTheyAre(result.diagnostics, of: job.path) {
                     each(result)
                     return
                 }
@@ -145,6 +144,12 @@ public struct Runner: Sendable {
             lintAll(ordered, sink)
         }
         return files
+    }
+
+    /// A file's diagnostics go into the report as they are when they are sorted, without repeats and
+    /// about that file alone (nearly always); else the sink sorts them and keeps a config's once.
+    static func passOnAsTheyAre(_ diagnostics: [Diagnostic], of path: String) -> Bool {
+        isStrictlyOrdered(diagnostics) && !diagnostics.contains(where: { $0.path != path })
     }
 
     /// Each diagnostic sorts strictly before the next: the list is sorted and has no repeats.
@@ -226,8 +231,7 @@ public struct Runner: Sendable {
                 if let tokenizer {
                     result = lint(jobs[index], tokenizer: tokenizer, worker: worker)
                     // Written here, in parallel, when the sink would pass the diagnostics on as they are.
-                    if let render, Self.isStrictlyOrdered(result.diagnostics),
-                       !result.diagnostics.contains(where: { $0.path != jobs[index].path }) {
+                    if let render, Self.passOnAsTheyAre(result.diagnostics, of: jobs[index].path) {
                         result.rendered = render(result.diagnostics)
                     }
                 } else {
