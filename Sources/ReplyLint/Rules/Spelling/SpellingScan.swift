@@ -92,7 +92,6 @@ struct SpellingScan: Sendable {
         projectWords.contains(lower) || (user?.accepts(lower) ?? false)
     }
 
-    /// Every report for a document, in token order.
     /// The findings of the reports of one kind, each copied once (a filter and then a map copied each
     /// twice, every copy retaining its texts).
     static func findings(of kind: Report.Kind, in reports: [Report]) -> [Finding] {
@@ -103,6 +102,7 @@ struct SpellingScan: Sendable {
         }
     }
 
+    /// Every report for a document, in token order.
     func reports(_ context: RuleContext) -> [Report] {
         let tokens = context.tokens
         let voseo = context.options.register == .vos
