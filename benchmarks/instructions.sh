@@ -16,6 +16,8 @@ CORPUS=${1:-benchmarks/data/corpus-1mb}
 command -v valgrind >/dev/null || { echo "valgrind is missing: apt-get install valgrind" >&2; exit 2; }
 swift build -c release --scratch-path .build-cg >&2
 work=$(mktemp -d)
+# The copy in a temporary folder has no lexicons beside it: it is told where the tree's are.
+export REPLYLINT_LEXICONS=${REPLYLINT_LEXICONS:-$PWD/lexicons}
 trap 'rm -rf "$work"' EXIT
 cp .build-cg/release/replylint "$work/replylint"
 strip --strip-debug "$work/replylint"
