@@ -9,7 +9,7 @@ final class WordTableTests: XCTestCase {
             let bytes = Array(word.utf8)
             return bytes.withUnsafeBufferPointer { buffer in
                 table.id(buffer, 0..<buffer.count) {
-                    WordTable.Entry(text: word, lower: word.lowercased(), folded: word, shape: TokenShape.of(word))
+                    WordTable.Entry(texts: TokenText(text: word, lower: word.lowercased(), folded: word))
                 }
             }
         }
@@ -22,7 +22,7 @@ final class WordTableTests: XCTestCase {
         XCTAssertEqual(got[3], got[5])
         XCTAssertEqual(Set(got.compactMap { $0 }).count, 5)
         XCTAssertEqual(table.count, 5)
-        XCTAssertEqual(table.entries[Int(got[3]!)].text, "canción")
+        XCTAssertEqual(table.entries[Int(got[3]!)].texts.text, "canción")
     }
 
     func testTextsThatDifferInOneByteAnywhereGetTheirOwnIds() {
@@ -43,7 +43,7 @@ final class WordTableTests: XCTestCase {
         let first = ids(table, unique)
         XCTAssertEqual(Set(first.compactMap { $0 }).count, unique.count)
         XCTAssertEqual(ids(table, unique), first)
-        for (text, id) in zip(unique, first) { XCTAssertEqual(table.entries[Int(id!)].text, text) }
+        for (text, id) in zip(unique, first) { XCTAssertEqual(table.entries[Int(id!)].texts.text, text) }
     }
 
     func testATextIsFoundWhateverBytesFollowItInItsBuffer() {
@@ -64,12 +64,12 @@ final class WordTableTests: XCTestCase {
             let word = String(decoding: text, as: UTF8.self)
             let id = buffer.withUnsafeBufferPointer { buffer in
                 table.id(buffer, 0..<text.count) {
-                    WordTable.Entry(text: word, lower: word, folded: word, shape: TokenShape.of(word))
+                    WordTable.Entry(texts: TokenText(text: word, lower: word, folded: word))
                 }
             }
             XCTAssertNotNil(id)
             if let earlier = known[text] { XCTAssertEqual(id, earlier, word) } else { known[text] = id }
-            XCTAssertEqual(table.entries[Int(id!)].text, word)
+            XCTAssertEqual(table.entries[Int(id!)].texts.text, word)
         }
         XCTAssertEqual(table.count, known.count)
     }
@@ -82,7 +82,7 @@ final class WordTableTests: XCTestCase {
         XCTAssertEqual(first, Array(again))
         XCTAssertEqual(Set(first.compactMap { $0 }).count, 20_000)
         for (word, id) in zip(words, first) where word.hasSuffix("777") {
-            XCTAssertEqual(table.entries[Int(id!)].text, word)
+            XCTAssertEqual(table.entries[Int(id!)].texts.text, word)
         }
     }
 
@@ -111,7 +111,18 @@ final class WordTableTests: XCTestCase {
         let byText = Dictionary(grouping: second.filter { $0.word >= 0 }, by: \.text)
         for (text, tokens) in byText {
             XCTAssertEqual(Set(tokens.map(\.word)).count, 1, "one id for \(text)")
+            // The tokens of one word share its texts (one object, not a copy each).
+            XCTAssertTrue(tokens.allSatisfy { $0.texts === tokens[0].texts }, "shared texts for \(text)")
         }
+        // Tokens of different texts do not.
+        let hola = second.filter { $0.text == "hola" }, holaCapital = second.first { $0.text == "Hola" }!
+        XCTAssertFalse(hola[0].texts === holaCapital.texts)
+        // Equality reads the texts, not their object: a token made by hand equals the tokenizer's.
+        let made = Token(kind: .word, range: hola[0].range, text: "hola", lower: "hola", folded: "hola",
+                         sentence: hola[0].sentence, spaceBefore: hola[0].spaceBefore)
+        XCTAssertEqual(made, hola[0])
+        XCTAssertNotEqual(Token(kind: .word, range: hola[0].range, text: "hola", lower: "hola", folded: "hole",
+                                sentence: hola[0].sentence, spaceBefore: hola[0].spaceBefore), hola[0])
         XCTAssertEqual(Set(byText.values.map { $0[0].word }).count, byText.count, "one text per id")
         let cancion = second.first { $0.text == "CANCIÓN" }
         XCTAssertEqual(cancion?.lower, "canción")

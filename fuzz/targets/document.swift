@@ -28,7 +28,7 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(token.range.lowerBound >= end && token.range.upperBound <= document.text.count, "token out of order: \(token)")
         end = token.range.upperBound
         precondition(token.text == document.slice(token.range), "token text is not its slice: \(token)")
-        if token.word >= 0 { precondition(table.entries[Int(token.word)].text == token.text, "word id of another text: \(token)") }
+        if token.word >= 0 { precondition(table.entries[Int(token.word)].texts === token.texts, "word id of another text: \(token)") }
     }
     // The sentence rules agree with ICU's own sentence iterator.
     let icuEnds = FuzzSupport.icuSentences.ends(document.text)

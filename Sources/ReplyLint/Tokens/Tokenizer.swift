@@ -135,13 +135,10 @@ public final class Tokenizer {
                 let id = found.id >= 0 ? found.id
                     : found.id == WordTable.Lookup.absent ? wordTable.add(entry(buffer, segment), buffer, segment, at: found) : nil
                 if let id {
-                    // The entry's fields read in place (a copy of the entry would retain and release its texts).
                     // Made in the append itself: a token made first and then appended is copied and
-                    // destroyed, which retains and releases its three texts once more.
-                    let e = Int(id)
-                    tokens.append(Token(kind: kind, range: segment, text: wordTable.entries[e].text,
-                                        lower: wordTable.entries[e].lower, folded: wordTable.entries[e].folded,
-                                        sentence: 0, spaceBefore: false, shape: wordTable.entries[e].shape, word: id))
+                    // destroyed, which retains and releases its texts once more.
+                    tokens.append(Token(kind: kind, range: segment, texts: wordTable.entries[Int(id)].texts,
+                                        sentence: 0, spaceBefore: false, word: id))
                 } else {
                     tokens.append(makeToken(buffer, kind, segment))
                 }
@@ -196,8 +193,7 @@ public final class Tokenizer {
     }
 
     private func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WordTable.Entry {
-        let token = makeToken(buffer, .word, range)
-        return WordTable.Entry(text: token.text, lower: token.lower, folded: token.folded, shape: token.shape)
+        WordTable.Entry(texts: makeToken(buffer, .word, range).texts)
     }
 
     private func makeToken(_ buffer: UnsafeBufferPointer<UInt8>, _ kind: TokenKind, _ range: Range<Int>) -> Token {

@@ -12,20 +12,15 @@ import Foundation
 /// no id (`Token.word` is -1) and rules take their ordinary path.
 public final class WordTable {
     struct Entry {
-        let text: String
-        let lower: String
-        let folded: String
-        let shape: TokenShape
+        /// The texts every token of this word shares.
+        let texts: TokenText
         /// The text's bytes when it has at most 16 (nearly every word): eight and eight, zero-padded. Its
         /// slot holds them too; they are kept here to fill the slots again when the table grows.
         var head: UInt64 = 0
         var tail: UInt64 = 0
 
-        init(text: String, lower: String, folded: String, shape: TokenShape) {
-            self.text = text
-            self.lower = lower
-            self.folded = folded
-            self.shape = shape
+        init(texts: TokenText) {
+            self.texts = texts
         }
     }
 
