@@ -74,6 +74,39 @@ final class TokenizerTests: XCTestCase {
         XCTAssertTrue(tokens("un 20% de descuento [ver nota] {}").allSatisfy { $0.kind != .placeholder })
     }
 
+    /// The special scanner passes over the bytes before the run that holds the next byte a span needs;
+    /// it finds what a walk over every byte finds, on generated texts of links, addresses, handles,
+    /// slots, accented words and long runs of URL bytes, and on the bundled examples.
+    func testTheSkippingSpecialScanFindsWhatTheFullWalkFinds() throws {
+        let pieces = ["hola", "Ñandú", "añoejemplo", "ejemplo", ".com", ".es", ".xyz", "www.", "https://", "http:/",
+                      "@", "@Soporte", "#", "#Ayuda", "#123", "{{nombre}}", "{pedido}", "{", "}", "${fecha}", "$", "%s",
+                      "%1$d", "20%", "%", "[NOMBRE]", "[ver]", "[", "]", "(", ")", ".", ",", ":", ";", "!", "?", "'",
+                      "-", "_", "~", "/", "*", " ", "  ", "\n", "é", "ü", "😀", "a,b,c,d,e,f,g,h", "x=1&y=2", "a@b.com",
+                      "ayuda@empresa", "S.A.", "1.500", "10:30"]
+        var numbers = HostileSpanIndexTests.Numbers(seed: 41)
+        var differences: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<numbers.next(30) { text += pieces[numbers.next(pieces.count)] }
+            let bytes = Array(text.utf8)
+            let skipped = SpecialScanner.scan(bytes), walked = SpecialScanner.scan(bytes, skipping: false)
+            if skipped != walked && differences.count < 10 { differences.append("\(text.debugDescription): \(walked) vs \(skipped)") }
+        }
+        XCTAssertEqual(differences, [])
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var found = 0
+        for folder in ["examples", "Tests/ReplyLintTests/Fixtures"].map({ root.appendingPathComponent($0) }) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+                let walked = SpecialScanner.scan(bytes, skipping: false)
+                XCTAssertEqual(SpecialScanner.scan(bytes), walked, name)
+                found += walked.count
+            }
+        }
+        // The examples hold links, handles and slots: the comparison is not of two empty lists.
+        XCTAssertGreaterThan(found, 10)
+    }
+
     func testLowerAndFoldedForms() {
         let t = tokens("CANCIÓN Pingüino ÑANDÚ")
         XCTAssertEqual(t.map(\.lower), ["canción", "pingüino", "ñandú"])

@@ -30,6 +30,8 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(token.text == document.slice(token.range), "token text is not its slice: \(token)")
         if token.word >= 0 { precondition(table.entries[Int(token.word)].texts === token.texts, "word id of another text: \(token)") }
     }
+    // The special scanner's skip over bytes no span needs finds what a walk over every byte finds.
+    precondition(SpecialScanner.scan(document.text) == SpecialScanner.scan(document.text, skipping: false), "the skipping scan differs")
     // The sentence rules agree with ICU's own sentence iterator.
     let icuEnds = FuzzSupport.icuSentences.ends(document.text)
     precondition(sentences.map(\.range.upperBound) == (icuEnds.isEmpty ? [] : icuEnds), "sentences differ from ICU's: \(icuEnds)")

@@ -12,11 +12,12 @@
 #include <emmintrin.h>
 #endif
 
-enum { RL_SCAN_JSON = 0, RL_SCAN_BREAK = 1 };
+enum { RL_SCAN_JSON = 0, RL_SCAN_BREAK = 1, RL_SCAN_SPECIAL = 2 };
 
 /// Whether byte `b` stops a scan of `kind`.
 static inline int rl__stops(int kind, uint8_t b) {
     if (kind == RL_SCAN_JSON) return b < 0x20 || b == '"' || b == '\\' || b == 0xE2;
+    if (kind == RL_SCAN_SPECIAL) return b == '.' || b == ':' || b == '@' || b == '#' || b == '{' || b == '$' || b == '%' || b == '[';
     return b < 0x0E || b == 0x85 || b == 0xA8 || b == 0xA9;
 }
 
@@ -26,6 +27,14 @@ static inline unsigned rl__hits(int kind, __m128i v) {
     // Unsigned "below" as a signed comparison of both sides with their top bit flipped.
     const __m128i flip = _mm_set1_epi8((char)0x80);
     __m128i below, a, b, c;
+    if (kind == RL_SCAN_SPECIAL) {
+        // Eight bytes, compared one by one (they share no pattern of bits a mask could test at once).
+        __m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+        __m128i e = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')), _mm_cmpeq_epi8(v, _mm_set1_epi8('#')));
+        __m128i f = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')), _mm_cmpeq_epi8(v, _mm_set1_epi8('$')));
+        __m128i g = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('%')), _mm_cmpeq_epi8(v, _mm_set1_epi8('[')));
+        return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(d, e), _mm_or_si128(f, g)));
+    }
     if (kind == RL_SCAN_JSON) {
         below = _mm_cmplt_epi8(_mm_xor_si128(v, flip), _mm_set1_epi8((char)(0x20 ^ 0x80)));
         a = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
@@ -83,5 +92,10 @@ static inline size_t rl_json_plain_prefix(const uint8_t *p, size_t n) { return r
 /// none below 0x0E (LF, VT, FF, CR and the other controls) and none of 0x85, 0xA8, 0xA9 (the last
 /// bytes of U+0085, U+2028 and U+2029).
 static inline size_t rl_no_break_prefix(const uint8_t *p, size_t n) { return rl__prefix(RL_SCAN_BREAK, p, n); }
+
+/// The length of the longest prefix of `p[0..<n]` with none of the bytes every span of the special
+/// scanner holds: `.`, `:` or `@` (a link or an address), `@` or `#` (a handle), `{`, `$`, `%` or
+/// `[` (a template slot).
+static inline size_t rl_special_free_prefix(const uint8_t *p, size_t n) { return rl__prefix(RL_SCAN_SPECIAL, p, n); }
 
 #endif
