@@ -1131,6 +1131,8 @@ public struct LexiconMatcher: Sendable {
     /// token index ranges without their opening and closing punctuation.
     static func clusters(_ tokens: [Token]) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        // Read once: a static asked in the loop checked its one-time initialization at every token.
+        let openingMarks = Self.openingMarks, closingMarks = Self.closingMarks
         var i = 0
         while i < tokens.count {
             var j = i + 1

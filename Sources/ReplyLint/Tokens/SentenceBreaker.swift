@@ -23,14 +23,29 @@ enum SentenceBreaker {
         return c == .lower || c == .upper || c == .sp || c == .numeric || c == .other
     }
 
+    /// The scalars below U+0800 that no rule treats apart from the others (every class but the
+    /// separators, Extend, Format and the terminators): one after another, only the last one's class
+    /// matters. Accented letters, `ñ`, `¿`, `«` are of them: a Spanish text is walked in runs of them.
+    private static let simple: [Bool] = table.map { raw in
+        guard let c = Class(rawValue: raw) else { return true }
+        return !(c == .cr || c == .lf || c == .sep || c == .extend || c == .format || c == .aTerm || c == .sTerm)
+    }
+
     /// The end offset of every sentence of the text, in order; the last is the text's length
     /// (none for an empty text).
     static func ends(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var ends: [Int] = []
         let n = text.count
         if n == 0 { return ends }
-        let table = Self.table, plain = Self.plain
-        table.withUnsafeBufferPointer { table in plain.withUnsafeBufferPointer { plain in
+        let table = Self.table, plain = Self.plain, simple = Self.simple
+        table.withUnsafeBufferPointer { table in plain.withUnsafeBufferPointer { plain in simple.withUnsafeBufferPointer { simple in
+            /// The scalar of two bytes at `i` when they are a well-formed one (a lead byte C2 to DF and a
+            /// continuation byte), else nil.
+            @inline(__always) func twoByte(_ i: Int) -> Int? {
+                let lead = text[i]
+                guard lead >= 0xC2 && lead < 0xE0 && i + 1 < n && text[i + 1] & 0xC0 == 0x80 else { return nil }
+                return Int(lead & 0x1F) << 6 | Int(text[i + 1] & 0x3F)
+            }
             /// The class of the scalar at `i` and its length in bytes.
             @inline(__always) func at(_ i: Int) -> (Class, Int) {
                 let lead = text[i]
@@ -85,10 +100,23 @@ enum SentenceBreaker {
             while i < n {
                 // ASCII letters, digits, spaces and symbols, the bulk of any text, in a tight loop: only
                 // the class of the last of them matters.
-                if plain[Int(text[i])] {
-                    var j = i + 1
-                    while j < n && plain[Int(text[j])] { j += 1 }
-                    previous = Class(rawValue: table[Int(text[j - 1])])!
+                // Two-byte scalars of the classes no rule singles out (accented letters) in the same run.
+                if plain[Int(text[i])] || twoByte(i).map({ simple[$0] }) == true {
+                    var j = i
+                    var last = 0
+                    while j < n {
+                        let b = text[j]
+                        if b < 0x80 {
+                            guard plain[Int(b)] else { break }
+                            last = Int(b)
+                            j += 1
+                        } else {
+                            guard let scalar = twoByte(j), simple[scalar] else { break }
+                            last = scalar
+                            j += 2
+                        }
+                    }
+                    previous = Class(rawValue: table[last]) ?? .other
                     fresh = false
                     i = j
                     continue
@@ -142,7 +170,7 @@ enum SentenceBreaker {
                     i += length
                 }
             }
-        } }
+        } } }
         if ends.last != n { ends.append(n) }
         return ends
     }
