@@ -1,3 +1,4 @@
+import ByteScan
 import Foundation
 import XCTest
 @testable import ReplyLint
@@ -121,6 +122,30 @@ final class RendererTests: XCTestCase {
                     let s = String(repeating: "x", count: offset) + stop + String(repeating: "y", count: length - offset - 1)
                     XCTAssertEqual(JSONRenderer.quote(s), quoted(s), s.debugDescription)
                     XCTAssertEqual(Linter.mayHoldLineBreak(s), breaks(s), s.debugDescription)
+                }
+            }
+        }
+    }
+
+    /// The tokenizer's two sixteen-byte scans (the bytes a special span needs, the letters, digits and
+    /// spaces the sentence breaker passes over) agree with a byte-by-byte reading: every byte value at
+    /// every offset of every length up to 40 bytes, in runs of bytes that do not stop them.
+    func testTheTokenizersSixteenByteScansAgreeWithTheByteByByteOnes() {
+        func special(_ b: UInt8) -> Bool { Array(".:@#{$%[".utf8).contains(b) }
+        func notLetter(_ b: UInt8) -> Bool {
+            !((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x20)
+        }
+        for length in 0...40 {
+            for offset in 0..<max(1, length) {
+                for value in 0...255 {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    for i in bytes.indices where i % 3 == 2 { bytes[i] = UInt8(ascii: " ") }
+                    if length > 0 { bytes[offset] = UInt8(value) }
+                    bytes.withUnsafeBufferPointer { p in
+                        let base = p.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                        XCTAssertEqual(rl_special_free_prefix(base, length), bytes.firstIndex(where: special) ?? length, "\(bytes)")
+                        XCTAssertEqual(rl_letters_prefix(base, length), bytes.firstIndex(where: notLetter) ?? length, "\(bytes)")
+                    }
                 }
             }
         }

@@ -12,11 +12,12 @@
 #include <emmintrin.h>
 #endif
 
-enum { RL_SCAN_JSON = 0, RL_SCAN_BREAK = 1, RL_SCAN_SPECIAL = 2 };
+enum { RL_SCAN_JSON = 0, RL_SCAN_BREAK = 1, RL_SCAN_SPECIAL = 2, RL_SCAN_LETTERS = 3 };
 
 /// Whether byte `b` stops a scan of `kind`.
 static inline int rl__stops(int kind, uint8_t b) {
     if (kind == RL_SCAN_JSON) return b < 0x20 || b == '"' || b == '\\' || b == 0xE2;
+    if (kind == RL_SCAN_LETTERS) return !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == ' ');
     if (kind == RL_SCAN_SPECIAL) return b == '.' || b == ':' || b == '@' || b == '#' || b == '{' || b == '$' || b == '%' || b == '[';
     return b < 0x0E || b == 0x85 || b == 0xA8 || b == 0xA9;
 }
@@ -27,6 +28,16 @@ static inline unsigned rl__hits(int kind, __m128i v) {
     // Unsigned "below" as a signed comparison of both sides with their top bit flipped.
     const __m128i flip = _mm_set1_epi8((char)0x80);
     __m128i below, a, b, c;
+    if (kind == RL_SCAN_LETTERS) {
+        // A letter in either case is one range once bit 0x20 is set (which maps no other byte into a-z);
+        // digits are another range, the space one byte. Signed compares: bytes from 0x80 up are negative
+        // and fall outside every range.
+        __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+        return (unsigned)~_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), space)) & 0xFFFF;
+    }
     if (kind == RL_SCAN_SPECIAL) {
         // Eight bytes, compared one by one (they share no pattern of bits a mask could test at once).
         __m128i d = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
@@ -97,5 +108,8 @@ static inline size_t rl_no_break_prefix(const uint8_t *p, size_t n) { return rl_
 /// scanner holds: `.`, `:` or `@` (a link or an address), `@` or `#` (a handle), `{`, `$`, `%` or
 /// `[` (a template slot).
 static inline size_t rl_special_free_prefix(const uint8_t *p, size_t n) { return rl__prefix(RL_SCAN_SPECIAL, p, n); }
+
+/// The length of the longest prefix of `p[0..<n]` of ASCII letters, digits and spaces only.
+static inline size_t rl_letters_prefix(const uint8_t *p, size_t n) { return rl__prefix(RL_SCAN_LETTERS, p, n); }
 
 #endif

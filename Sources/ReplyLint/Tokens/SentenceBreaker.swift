@@ -1,3 +1,4 @@
+import ByteScan
 import ICUShim
 
 /// Sentence boundaries by the rules of UAX #29 (SB1 to SB11), on ICU's Sentence_Break data.
@@ -36,7 +37,7 @@ enum SentenceBreaker {
     static func ends(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
         var ends: [Int] = []
         let n = text.count
-        if n == 0 { return ends }
+        guard n > 0, let base = text.baseAddress else { return ends }
         let table = Self.table, plain = Self.plain, simple = Self.simple
         table.withUnsafeBufferPointer { table in plain.withUnsafeBufferPointer { plain in simple.withUnsafeBufferPointer { simple in
             /// The scalar of two bytes at `i` when they are a well-formed one (a lead byte C2 to DF and a
@@ -103,19 +104,15 @@ enum SentenceBreaker {
                 // Two-byte scalars of the classes no rule singles out (accented letters) in the same run.
                 if plain[Int(text[i])] || twoByte(i).map({ simple[$0] }) == true {
                     var j = i
-                    var last = 0
-                    while j < n {
-                        let b = text[j]
-                        if b < 0x80 {
-                            guard plain[Int(b)] else { break }
-                            last = Int(b)
-                            j += 1
-                        } else {
-                            guard let scalar = twoByte(j), simple[scalar] else { break }
-                            last = scalar
-                            j += 2
-                        }
+                    while true {
+                        // Letters, digits and spaces sixteen at a time, then the other plain bytes one by one.
+                        j += rl_letters_prefix(base + j, n - j)
+                        if j < n && plain[Int(text[j])] { j += 1; continue }
+                        if j < n, let scalar = twoByte(j), simple[scalar] { j += 2; continue }
+                        break
                     }
+                    // The last scalar of the run: one ASCII byte, or the two of a scalar `twoByte` read.
+                    let last = text[j - 1] < 0x80 ? Int(text[j - 1]) : twoByte(j - 2) ?? 0
                     previous = Class(rawValue: table[last]) ?? .other
                     fresh = false
                     i = j
