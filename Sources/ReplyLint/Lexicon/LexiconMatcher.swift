@@ -774,6 +774,10 @@ public struct LexiconMatcher: Sendable {
         }
         private var joinedTexts: [Int: Joined] = [:]
 
+        /// How each glued cluster reads (`joined` of each of `clusters`, in order): made once, when the
+        /// first matcher asks, and read by index by every matcher after it.
+        private(set) lazy var clusterReadings: [Joined] = clusters.map { joined($0) }
+
         func joined(_ range: Range<Int>) -> Joined {
             let key = range.lowerBound << 32 | range.upperBound
             if let known = joinedTexts[key] { return known }
@@ -787,7 +791,12 @@ public struct LexiconMatcher: Sendable {
         func text(_ range: Range<Int>) -> String {
             let key = range.lowerBound << 32 | range.upperBound
             if let known = texts[key] { return known }
-            let made = range.map { tokens[$0].folded }.joined()
+            // Appended into room made once (a list of the texts, then joined, made two copies of each).
+            var made = ""
+            var length = 0
+            for t in range { length += tokens[t].folded.utf8.count }
+            made.reserveCapacity(length)
+            for t in range { made += tokens[t].folded }
             texts[key] = made
             return made
         }
@@ -1262,13 +1271,15 @@ public struct LexiconMatcher: Sendable {
         }
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
-        for span in shared.clusters {
-            let joined = shared.joined(span)
-            let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
-            let sentence = tokens[span.lowerBound].sentence
-            if let m = lookup(joined, range: range, sentence: sentence)
-                ?? masked(joined.reading.mask, range: range, sentence: sentence, isActive: isActive) {
-                found.append(m)
+        let readings = shared.clusterReadings
+        readings.withUnsafeBufferPointer { readings in
+            for (c, span) in shared.clusters.enumerated() {
+                let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+                let sentence = tokens[span.lowerBound].sentence
+                if let m = lookup(readings[c], range: range, sentence: sentence)
+                    ?? masked(readings[c].reading.mask, range: range, sentence: sentence, isActive: isActive) {
+                    found.append(m)
+                }
             }
         }
 
