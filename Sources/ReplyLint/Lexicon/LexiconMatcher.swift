@@ -970,49 +970,53 @@ public struct LexiconMatcher: Sendable {
             if element == elements.count { return u }
             guard u < units.count, units[u].sentence == sentence else { return nil }
             switch elements[element] {
-            case .word(let key, let c, let id):
-                // A plain unit has one reading to compare, by number; only the others need the full test.
-                if units[u].isPlain {
-                    guard units[u].id == id else { return nil }
-                } else {
-                    // A token that is no word (a number, an emoji) has no reading to match.
-                    guard units[u].reading != -1, wordMatches(units[u], key, c) else { return nil }
-                }
+            case .word(_, _, let id) where units[u].isPlain:
+                // A plain unit has one reading to compare, by number (the texts are not bound: binding
+                // them retained and released both for every comparison).
+                guard units[u].id == id else { return nil }
+                return match(units, elements, element + 1, u + 1, sentence)
+            case .word(let key, let c, _):
+                // A token that is no word (a number, an emoji) has no reading to match.
+                guard units[u].reading != -1, wordMatches(units[u], key, c) else { return nil }
                 return match(units, elements, element + 1, u + 1, sentence)
             case .member(_, let index):
                 if units[u].reading == -1 { return nil }
-                let set = classList[index]
-                var best: Int?
-                if units[u].isPlain {
-                    // By number: only the members whose first word is this one, then word by word.
-                    for p in set.byFirstID[units[u].id] ?? [] where u + set.phraseIDs[p].count <= units.count {
-                        var ok = true
-                        for offset in 1..<set.phraseIDs[p].count {
-                            let unit = units[u + offset]
-                            let same = unit.isPlain ? unit.id == set.phraseIDs[p][offset] : shared.forms(unit).keys.contains(set.phrases[p][offset])
-                            if unit.sentence != sentence || !same { ok = false; break }
-                        }
-                        if ok, let end = match(units, elements, element + 1, u + set.phraseIDs[p].count, sentence) { best = max(best ?? end, end) }
-                    }
-                    if set.singleIDs.contains(units[u].id), let end = match(units, elements, element + 1, u + 1, sentence) {
-                        best = max(best ?? end, end)
-                    }
-                    return best
-                }
-                for words in set.phrases where u + words.count <= units.count {
+                return classList.withUnsafeBufferPointer { list in member(list.baseAddress! + index, units, elements, element, u, sentence) }
+            }
+        }
+
+        /// `match` at a class slot: the class read in place (a copy of it retained its five lists).
+        func member(_ set: UnsafePointer<ClassSet>, _ units: [Unit], _ elements: [Element], _ element: Int, _ u: Int, _ sentence: Int) -> Int? {
+            var best: Int?
+            if units[u].isPlain {
+                // By number: only the members whose first word is this one, then word by word.
+                for p in set.pointee.byFirstID[units[u].id] ?? [] where u + set.pointee.phraseIDs[p].count <= units.count {
                     var ok = true
-                    for (offset, word) in words.enumerated() {
+                    for offset in 1..<set.pointee.phraseIDs[p].count {
                         let unit = units[u + offset]
-                        if unit.sentence != sentence || !shared.forms(unit).keys.contains(word) { ok = false; break }
+                        let same = unit.isPlain ? unit.id == set.pointee.phraseIDs[p][offset] : shared.forms(unit).keys.contains(set.pointee.phrases[p][offset])
+                        if unit.sentence != sentence || !same { ok = false; break }
                     }
-                    if ok, let end = match(units, elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
+                    if ok, let end = match(units, elements, element + 1, u + set.pointee.phraseIDs[p].count, sentence) { best = max(best ?? end, end) }
                 }
-                if shared.forms(units[u]).keys.contains(where: { set.singles.contains($0) }),
-                   let end = match(units, elements, element + 1, u + 1, sentence) {
+                if set.pointee.singleIDs.contains(units[u].id), let end = match(units, elements, element + 1, u + 1, sentence) {
                     best = max(best ?? end, end)
                 }
                 return best
             }
+            for words in set.pointee.phrases where u + words.count <= units.count {
+                var ok = true
+                for (offset, word) in words.enumerated() {
+                    let unit = units[u + offset]
+                    if unit.sentence != sentence || !shared.forms(unit).keys.contains(word) { ok = false; break }
+                }
+                if ok, let end = match(units, elements, element + 1, u + words.count, sentence) { best = max(best ?? end, end) }
+            }
+            if shared.forms(units[u]).keys.contains(where: { set.pointee.singles.contains($0) }),
+               let end = match(units, elements, element + 1, u + 1, sentence) {
+                best = max(best ?? end, end)
+            }
+            return best
         }
 
         /// Phrases (and single entries, with `singlesToo`) starting at the units of `starting`.
