@@ -296,6 +296,10 @@ public struct LexiconMatcher: Sendable {
         for (key, entry) in singles { starts[key, default: Start()].single = entry }
         for (key, value) in glued { starts[key, default: Start()].glued = value }
         var longest = 1
+        // The most words a member of each class spans, worked out once per class: a phrase that opens
+        // with a slot is filed under every first word of its members, and was measured again for each.
+        var classSpans: [String: Int] = [:]
+        for (name, set) in classSets { classSpans[name] = max(1, set.phrases.map(\.count).max() ?? 1) }
         for (collapsedKey, list) in byFirst {
             for phrase in list {
                 var firstWords: [String] = []
@@ -311,7 +315,7 @@ public struct LexiconMatcher: Sendable {
                 let span = phrase.elements.reduce(0) { total, element in
                     switch element {
                     case .word: return total + 1
-                    case .member(let name, _): return total + max(1, classSets[name]!.phrases.map(\.count).max() ?? 1)
+                    case .member(let name, _): return total + classSpans[name, default: 1]
                     }
                 }
                 longest = max(longest, span)
