@@ -18,15 +18,10 @@ enum SentenceBreaker {
     /// The classes of U+0000 to U+07FF, read once from ICU (the scalars of one or two UTF-8 bytes).
     private static let table: [UInt8] = (0..<0x800).map { UInt8(truncatingIfNeeded: rl_sentence_break(Int32($0))) }
 
-    /// The bytes that are a whole scalar of a class no rule acts on (ASCII letters, digits, spaces, symbols).
-    private static let plain: [Bool] = (0..<256).map { byte in
-        guard byte < 0x80, let c = Class(rawValue: table[byte]) else { return false }
-        return c == .lower || c == .upper || c == .sp || c == .numeric || c == .other
-    }
-
     /// The scalars below U+0800 that no rule treats apart from the others (every class but the
     /// separators, Extend, Format and the terminators): one after another, only the last one's class
-    /// matters. Accented letters, `ñ`, `¿`, `«` are of them: a Spanish text is walked in runs of them.
+    /// matters. ASCII letters, digits, spaces, commas and brackets are of them, and so are accented
+    /// letters, `ñ`, `¿`, `«`: a Spanish text is walked in runs of them.
     private static let simple: [Bool] = table.map { raw in
         guard let c = Class(rawValue: raw) else { return true }
         return !(c == .cr || c == .lf || c == .sep || c == .extend || c == .format || c == .aTerm || c == .sTerm)
@@ -38,14 +33,21 @@ enum SentenceBreaker {
         var ends: [Int] = []
         let n = text.count
         guard n > 0, let base = text.baseAddress else { return ends }
-        let table = Self.table, plain = Self.plain, simple = Self.simple
-        table.withUnsafeBufferPointer { table in plain.withUnsafeBufferPointer { plain in simple.withUnsafeBufferPointer { simple in
+        let table = Self.table, simple = Self.simple
+        table.withUnsafeBufferPointer { table in simple.withUnsafeBufferPointer { simple in
             /// The scalar of two bytes at `i` when they are a well-formed one (a lead byte C2 to DF and a
             /// continuation byte), else nil.
             @inline(__always) func twoByte(_ i: Int) -> Int? {
                 let lead = text[i]
                 guard lead >= 0xC2 && lead < 0xE0 && i + 1 < n && text[i + 1] & 0xC0 == 0x80 else { return nil }
                 return Int(lead & 0x1F) << 6 | Int(text[i + 1] & 0x3F)
+            }
+            /// The length in bytes of the scalar at `i` when it is one of `simple`'s, else nil.
+            @inline(__always) func simpleLength(_ i: Int) -> Int? {
+                let lead = text[i]
+                if lead < 0x80 { return simple[Int(lead)] ? 1 : nil }
+                guard let scalar = twoByte(i), simple[scalar] else { return nil }
+                return 2
             }
             /// The class of the scalar at `i` and its length in bytes.
             @inline(__always) func at(_ i: Int) -> (Class, Int) {
@@ -99,17 +101,15 @@ enum SentenceBreaker {
             // At the start of the text or after a separator, Extend and Format count as characters.
             var fresh = true
             while i < n {
-                // ASCII letters, digits, spaces and symbols, the bulk of any text, in a tight loop: only
-                // the class of the last of them matters.
-                // Two-byte scalars of the classes no rule singles out (accented letters) in the same run.
-                if plain[Int(text[i])] || twoByte(i).map({ simple[$0] }) == true {
-                    var j = i
+                // The scalars no rule singles out, the bulk of any text, in a tight loop: only the class
+                // of the last of them matters.
+                if let first = simpleLength(i) {
+                    var j = i + first
                     while true {
-                        // Letters, digits and spaces sixteen at a time, then the other plain bytes one by one.
+                        // Letters, digits and spaces sixteen at a time, then the other scalars one by one.
                         j += rl_letters_prefix(base + j, n - j)
-                        if j < n && plain[Int(text[j])] { j += 1; continue }
-                        if j < n, let scalar = twoByte(j), simple[scalar] { j += 2; continue }
-                        break
+                        guard j < n, let length = simpleLength(j) else { break }
+                        j += length
                     }
                     // The last scalar of the run: one ASCII byte, or the two of a scalar `twoByte` read.
                     let last = text[j - 1] < 0x80 ? Int(text[j - 1]) : twoByte(j - 2) ?? 0
@@ -167,7 +167,7 @@ enum SentenceBreaker {
                     i += length
                 }
             }
-        } } }
+        } }
         if ends.last != n { ends.append(n) }
         return ends
     }

@@ -67,6 +67,8 @@ public struct Token: Sendable, Equatable {
     public var kind: TokenKind
     /// True when white space (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
+    /// `texts.shape`, copied into the token: the rules ask it of nearly every token, and read here it
+    /// costs no trip to the shared object.
     public var shape: TokenShape
     /// The token's id in its tokenizer's `WordTable` (-1 when it has none): tokens with equal text have
     /// equal ids. Rules use it only through `RuleContext.wordMemo(_:)`, which knows the table.
