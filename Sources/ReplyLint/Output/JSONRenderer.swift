@@ -145,49 +145,56 @@ public struct JSONRenderer: StreamRenderer {
     /// Runs of bytes that need no escape are copied whole.
     static func quote(_ s: String, into out: inout ByteWriter) {
         out.byte(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var run = 0
-            var i = 0
-            while i < bytes.count {
-                // Sixteen bytes at a time to the next byte that needs a look: one below 0x20, a quote, a
-                // backslash or 0xE2, the lead byte of U+2028 and U+2029.
-                i += rl_json_plain_prefix(base + i, bytes.count - i)
-                if i >= bytes.count { break }
-                let b = bytes[i]
-                var width = 1
-                let escape: StaticString?
-                var control = false
-                switch b {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0..<0x20: escape = nil; control = true
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 are valid JSON but break JavaScript parsers: escape them too.
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default:
-                    i += 1
-                    continue
-                }
-                out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                if let escape { out.raw(escape) }
-                if control {
-                    let hex: StaticString = "0123456789abcdef"
-                    out.raw("\\u00")
-                    out.byte(hex.utf8Start[Int(b >> 4)])
-                    out.byte(hex.utf8Start[Int(b & 0x0F)])
-                }
-                i += width
-                run = i
-            }
-            out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        // A native string lends its bytes in place; only a bridged one is copied (`withUTF8` on a copy
+        // of the string retained and released it for every text of every diagnostic).
+        if s.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
+            var copy = s
+            copy.withUTF8 { escape($0, into: &out) }
         }
         out.byte(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of a string literal's inside, escaped.
+    @inline(__always) static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
+        guard let base = bytes.baseAddress else { return }
+        var run = 0
+        var i = 0
+        while i < bytes.count {
+            // Sixteen bytes at a time to the next byte that needs a look: one below 0x20, a quote, a
+            // backslash or 0xE2, the lead byte of U+2028 and U+2029.
+            i += rl_json_plain_prefix(base + i, bytes.count - i)
+            if i >= bytes.count { break }
+            let b = bytes[i]
+            var width = 1
+            let escape: StaticString?
+            var control = false
+            switch b {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0..<0x20: escape = nil; control = true
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029 are valid JSON but break JavaScript parsers: escape them too.
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default:
+                i += 1
+                continue
+            }
+            out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            if let escape { out.raw(escape) }
+            if control {
+                let hex: StaticString = "0123456789abcdef"
+                out.raw("\\u00")
+                out.byte(hex.utf8Start[Int(b >> 4)])
+                out.byte(hex.utf8Start[Int(b & 0x0F)])
+            }
+            i += width
+            run = i
+        }
+        out.bytes(UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
     }
 }
 

@@ -40,6 +40,15 @@ struct AddressForms: Sendable {
     struct Use {
         let index: Int
         let form: Form
+        /// `form.bits`, kept beside it: the register rules test every use of a reply, and reading the
+        /// bits through the form retained and released it each time.
+        let bits: UInt8
+
+        init(index: Int, form: Form) {
+            self.index = index
+            self.form = form
+            bits = form.bits
+        }
     }
 
     let exact: [String: Form]
@@ -203,13 +212,18 @@ enum RegisterSplit {
         let expected = context.options.register
         // The four register rules read the same forms: find them once per document.
         let uses = context.memoized("register.address-forms") { forms.uses(in: context) }
-        let anchored = uses.contains { $0.form.belongsOnly(to: expected) }
+        // Walked by index, by the bits alone: most uses are in register, and are left without touching
+        // their form.
+        let bit = expected.bit
+        let outOfRegister = uses.withUnsafeBufferPointer { list in list.indices.filter { list[$0].bits & bit == 0 } }
+        let anchored = uses.withUnsafeBufferPointer { list in list.indices.contains { list[$0].bits == bit } }
         var findings: [Finding] = []
         // Unwrapped once, out of the loop (without a word table no token has an id, and the stand-in
         // goes unread).
         let said: WordMemo<Said>? = context.wordMemo("register.said.\(expected.rawValue).\(rule?.rawValue ?? "mixed")")
         let memo = said ?? WordMemo<Said>()
-        for use in uses where !use.form.belongs(to: expected) {
+        for u in outOfRegister {
+            let use = uses[u]
             let mine = rule == nil ? anchored : (!anchored && use.form.owner == rule)
             guard mine else { continue }
             let range = context.tokens[use.index].range
