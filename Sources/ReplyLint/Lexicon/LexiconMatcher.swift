@@ -906,16 +906,16 @@ public struct LexiconMatcher: Sendable {
         func isActive(_ entry: Int, sentence: Int) -> Bool {
             if active[entry] == nil { active[entry] = entries[entry].applies(region: region) }
             guard active[entry]! else { return false }
-            let e = entries[entry]
-            if e.with.isEmpty && e.without.isEmpty { return true }
-            guard sentence < sentences.count else { return e.with.isEmpty }
+            // The entry's fields read in place (a copy of the entry retained its texts and sets).
+            if entries[entry].with.isEmpty && entries[entry].without.isEmpty { return true }
+            guard sentence < sentences.count else { return entries[entry].with.isEmpty }
             var sawWith = false
             for t in sentences[sentence].tokens {
                 let f = tokens[t].folded
-                if e.without.contains(f) { return false }
-                if e.with.contains(f) { sawWith = true }
+                if entries[entry].without.contains(f) { return false }
+                if entries[entry].with.contains(f) { sawWith = true }
             }
-            return e.with.isEmpty || sawWith
+            return entries[entry].with.isEmpty || sawWith
         }
 
         // Made again when a matcher has numbered more words since (one built after the document's units
@@ -1261,21 +1261,27 @@ public struct LexiconMatcher: Sendable {
 
         // A key's single and glued entries are found by its number (an array read) instead of hashing
         // it again for each matcher: every single and glued form is a start, and numbered.
-        func lookup(_ joined: SharedUnits.Joined, range: Range<Int>, sentence: Int) -> LexiconMatch? {
-            let read = joined.reading
-            for k in read.keys.indices {
-                let key = read.keys[k]
-                if let index = startIndex(id: joined.ids[k]) {
-                    if let e = startList[index].single, isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: key, disguised: true) }
+        // The joined reading is read in place: passed as a value, its four lists were retained and
+        // released for every cluster and every matcher.
+        func lookup(_ joined: UnsafePointer<SharedUnits.Joined>, range: Range<Int>, sentence: Int) -> LexiconMatch? {
+            for k in joined.pointee.ids.indices {
+                if let index = startIndex(id: joined.pointee.ids[k]) {
+                    if let e = startList[index].single, isActive(e, sentence) {
+                        return LexiconMatch(entry: e, range: range, form: joined.pointee.reading.keys[k], disguised: true)
+                    }
                     if let (e, form) = startList[index].glued, isActive(e, sentence) { return LexiconMatch(entry: e, range: range, form: form, disguised: true) }
                 }
-                guard let collapsed = read.collapsed[k] else { continue }
+                guard let collapsed = joined.pointee.reading.collapsed[k] else { continue }
+                let key = joined.pointee.reading.keys[k]
                 for (e, form) in elongated[collapsed] ?? []
                     where key.count > form.replacingOccurrences(of: " ", with: "").count && isActive(e, sentence) {
                     return LexiconMatch(entry: e, range: range, form: form, disguised: true)
                 }
             }
             return nil
+        }
+        func lookup(_ joined: SharedUnits.Joined, range: Range<Int>, sentence: Int) -> LexiconMatch? {
+            withUnsafePointer(to: joined) { lookup($0, range: range, sentence: sentence) }
         }
 
         // Glued clusters: tokens with nothing between them, at least one of them a symbol.
@@ -1284,8 +1290,9 @@ public struct LexiconMatcher: Sendable {
             for (c, span) in shared.clusters.enumerated() {
                 let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
                 let sentence = tokens[span.lowerBound].sentence
-                if let m = lookup(readings[c], range: range, sentence: sentence)
-                    ?? masked(readings[c].reading.mask, range: range, sentence: sentence, isActive: isActive) {
+                if let m = lookup(readings.baseAddress! + c, range: range, sentence: sentence) {
+                    found.append(m)
+                } else if let m = masked(readings[c].reading.mask, range: range, sentence: sentence, isActive: isActive) {
                     found.append(m)
                 }
             }
