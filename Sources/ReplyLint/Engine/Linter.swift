@@ -250,50 +250,73 @@ public final class Linter: Sendable {
     /// False when the message surely has no line break: none of the bytes that start one (a byte
     /// scan; walking the message by characters cost more than the rest of placing a finding).
     static func mayHoldLineBreak(_ message: String) -> Bool {
-        var message = message
-        return message.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var i = 0
-            while true {
-                // Sixteen bytes at a time to the next one that can end a line break: a byte below 0x0E, or
-                // 85, A8, A9 (U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9).
-                i += rl_no_break_prefix(base + i, bytes.count - i)
-                if i >= bytes.count { return false }
-                let previous = i > 0 ? bytes[i - 1] : 0
-                switch bytes[i] {
-                case 0x0A...0x0D: return true
-                case 0x85 where previous == 0xC2: return true  // U+0085
-                case 0xA8, 0xA9: if previous == 0x80 { return true }  // U+2028, U+2029 (E2 80 A8/A9)
-                default: break
-                }
-                i += 1
+        // A native string's bytes are read in place (a copy of the string to call `withUTF8` on retained
+        // and released it for every diagnostic).
+        if let answer = message.utf8.withContiguousStorageIfAvailable({ mayHoldLineBreak(bytes: $0) }) { return answer }
+        var copy = message
+        return copy.withUTF8 { mayHoldLineBreak(bytes: $0) }
+    }
+
+    static func mayHoldLineBreak(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        while true {
+            // Sixteen bytes at a time to the next one that can end a line break: a byte below 0x0E, or
+            // 85, A8, A9 (U+0085 is C2 85; U+2028 and U+2029 are E2 80 A8 and E2 80 A9).
+            i += rl_no_break_prefix(base + i, bytes.count - i)
+            if i >= bytes.count { return false }
+            let previous = i > 0 ? bytes[i - 1] : 0
+            switch bytes[i] {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous == 0xC2: return true  // U+0085
+            case 0xA8, 0xA9: if previous == 0x80 { return true }  // U+2028, U+2029 (E2 80 A8/A9)
+            default: break
             }
+            i += 1
         }
     }
 
     /// The diagnostic of a finding whose span in the file is `start..<end`, made in `slot`.
     func place(_ finding: UnsafePointer<Finding>, rule: Int, start: Int, end: Int, line lineHint: inout Int, in document: Document,
                into slot: UnsafeMutablePointer<Diagnostic>) {
+        // The slot is given a blank (texts that are literals, which count no references), then its
+        // fields one by one in place: a diagnostic made whole and then stored was copied (each of its
+        // texts retained) and the original destroyed.
+        slot.initialize(to: Diagnostic.blank)
+        slot.pointee.fill(placing: finding, placing[rule], start: start, end: end, line: &lineHint, in: document)
+    }
+}
+
+extension Diagnostic {
+    /// A blank diagnostic of literal texts, for a slot about to be filled.
+    static let blank = Diagnostic(path: "", line: 0, column: 0, endLine: 0, endColumn: 0, offset: 0, length: 0,
+                                  severity: .note, category: .input, rule: "", message: "", excerpt: "")
+
+    /// Sets every field to the diagnostic of a finding whose span in the file is `start..<end`.
+    mutating func fill(placing finding: UnsafePointer<Finding>, _ rule: Linter.Placing, start: Int, end: Int, line lineHint: inout Int,
+                       in document: Document) {
         let source = document.source
         let range = finding.pointee.range.clamped(to: 0..<document.text.count)
-        let (line, column) = source.location(of: start, line: &lineHint)
-        let (endLine, endColumn) = source.location(of: end, after: start, at: (line, column))
-        let ruleSeverity = placing[rule].severity
-        var severity = finding.pointee.severity ?? ruleSeverity
+        (line, column) = source.location(of: start, line: &lineHint)
+        (endLine, endColumn) = source.location(of: end, after: start, at: (line, column))
         // A finding may lower its rule's severity (a mild word), never raise it past the setting.
-        if severity > ruleSeverity { severity = ruleSeverity }
-        let excerpt = String(decoding: source.bytes[start..<end], as: UTF8.self)
+        severity = min(finding.pointee.severity ?? rule.severity, rule.severity)
+        excerpt = String(decoding: source.bytes[start..<end], as: UTF8.self)
         // A fix is offered only where the file holds the span exactly as the rule saw it: never
         // through an escape sequence of a collection, never over a key or a placeholder.
-        var fix: String?
         if finding.pointee.safeFix, let first = finding.pointee.suggestions.first, excerpt == document.slice(range) {
             fix = first
+        } else {
+            fix = nil
         }
-        slot.initialize(to: Diagnostic(path: source.path, line: line, column: column, endLine: endLine, endColumn: endColumn,
-                                       offset: start, length: end - start, severity: severity,
-                                       category: placing[rule].category, rule: placing[rule].id,
-                                       message: Linter.oneLine(finding.pointee.message), excerpt: excerpt,
-                                       suggestions: finding.pointee.suggestions, help: finding.pointee.help,
-                                       reply: document.name, fix: fix))
+        path = source.path
+        offset = start
+        length = end - start
+        category = rule.category
+        self.rule = rule.id
+        message = Linter.oneLine(finding.pointee.message)
+        suggestions = finding.pointee.suggestions
+        help = finding.pointee.help
+        reply = document.name
     }
 }
