@@ -102,8 +102,8 @@ final class RegisterTests: XCTestCase {
     }
 
     func testRepeatedSpacesAreFoundAtAnyOffset() throws {
-        // The rule passes eight bytes at a time: a run of spaces must be found wherever it starts,
-        // across those words too, and never at a line start.
+        // The rule passes sixteen bytes at a time: a run of spaces must be found wherever it starts,
+        // across those blocks too, and never at a line start (also after a line that ends in a space).
         for offset in 1..<20 {
             for run in 2..<5 {
                 let text = "x" + String(repeating: "a", count: offset) + String(repeating: " ", count: run) + "bcdefghijklmnopq"
@@ -112,6 +112,8 @@ final class RegisterTests: XCTestCase {
             }
             let indented = String(repeating: "a", count: offset) + "\n   bcdefghijklmnopq"
             XCTAssertEqual(try TestSupport.findings(SpacingRule.self, indented).count, 0, "indented line after \(offset) bytes")
+            let trailing = String(repeating: "a", count: offset) + " \n  bcdefghijklmnopq \n\r  x"
+            XCTAssertEqual(try TestSupport.findings(SpacingRule.self, trailing).count, 0, "indented line after a trailing space at \(offset)")
             let single = String(repeating: "ab ", count: offset + 5)
             XCTAssertEqual(try TestSupport.findings(SpacingRule.self, single).count, 0)
         }

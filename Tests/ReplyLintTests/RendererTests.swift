@@ -128,12 +128,19 @@ final class RendererTests: XCTestCase {
     }
 
     /// The tokenizer's two sixteen-byte scans (the bytes a special span needs, the letters, digits and
-    /// spaces the sentence breaker passes over) agree with a byte-by-byte reading: every byte value at
-    /// every offset of every length up to 40 bytes, in runs of bytes that do not stop them.
+    /// spaces the sentence breaker passes over) and the spacing rule's (line ends, two spaces in a row)
+    /// agree with a byte-by-byte reading: every byte value at every offset of every length up to 40
+    /// bytes, in runs of bytes that do not stop them.
     func testTheTokenizersSixteenByteScansAgreeWithTheByteByByteOnes() {
         func special(_ b: UInt8) -> Bool { Array(".:@#{$%[".utf8).contains(b) }
         func notLetter(_ b: UInt8) -> Bool {
             !((b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x20)
+        }
+        // The spacing rule's scan: the first line end, or the first of two spaces in a row.
+        func spacingStop(_ bytes: [UInt8]) -> Int {
+            bytes.indices.first { i in
+                bytes[i] == 0x0A || bytes[i] == 0x0D || (bytes[i] == 0x20 && i + 1 < bytes.count && bytes[i + 1] == 0x20)
+            } ?? bytes.count
         }
         for length in 0...40 {
             for offset in 0..<max(1, length) {
@@ -145,6 +152,7 @@ final class RendererTests: XCTestCase {
                         let base = p.baseAddress ?? UnsafePointer(bitPattern: 1)!
                         XCTAssertEqual(rl_special_free_prefix(base, length), bytes.firstIndex(where: special) ?? length, "\(bytes)")
                         XCTAssertEqual(rl_letters_prefix(base, length), bytes.firstIndex(where: notLetter) ?? length, "\(bytes)")
+                        XCTAssertEqual(rl_spacing_prefix(base, length), spacingStop(bytes), "\(bytes)")
                     }
                 }
             }

@@ -112,4 +112,27 @@ static inline size_t rl_special_free_prefix(const uint8_t *p, size_t n) { return
 /// The length of the longest prefix of `p[0..<n]` of ASCII letters, digits and spaces only.
 static inline size_t rl_letters_prefix(const uint8_t *p, size_t n) { return rl__prefix(RL_SCAN_LETTERS, p, n); }
 
+/// The length of the longest prefix of `p[0..<n]` with no line end (LF, CR) and no two spaces in a
+/// row (a space at `i` with another at `i + 1`: the scan stops at the first of the two).
+static inline size_t rl_spacing_prefix(const uint8_t *p, size_t n) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Each step also reads the byte after its sixteen (the second space of a pair in the last lane).
+    while (i + 17 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        __m128i next = _mm_loadu_si128((const __m128i *)(p + i + 1));
+        const __m128i space = _mm_set1_epi8(' ');
+        __m128i pair = _mm_and_si128(_mm_cmpeq_epi8(v, space), _mm_cmpeq_epi8(next, space));
+        __m128i end = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(pair, end));
+        if (mask) return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    for (; i < n; i++) {
+        if (p[i] == '\n' || p[i] == '\r' || (p[i] == ' ' && i + 1 < n && p[i + 1] == ' ')) return i;
+    }
+    return n;
+}
+
 #endif

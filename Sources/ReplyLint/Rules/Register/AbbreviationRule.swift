@@ -92,10 +92,21 @@ struct AbbreviationRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let tokens = context.tokens
-        let memo: WordMemo<Bool>? = context.wordMemo(memoKey)
+        // Unwrapped once, out of the loop (bound in it, the memo was retained and released for every
+        // word); without a word table no token has an id, and the stand-in goes unread.
+        let memo: WordMemo<Bool> = context.wordMemo(memoKey) ?? WordMemo<Bool>()
         for i in tokens.indices where tokens[i].kind == .word {
-            let listed = memo.map { $0.value(tokens[i].word) { filter.mayContain(tokens[i].folded) && entries[tokens[i].folded] != nil } }
-            guard listed ?? filter.mayContain(tokens[i].folded) else { continue }
+            let id = tokens[i].word
+            let listed: Bool
+            if id >= 0, let known = memo[id] {
+                listed = known
+            } else if id >= 0 {
+                listed = filter.mayContain(tokens[i].folded) && entries[tokens[i].folded] != nil
+                memo[id] = listed
+            } else {
+                listed = filter.mayContain(tokens[i].folded)
+            }
+            guard listed else { continue }
             let token = tokens[i]
             guard let entry = entries[token.folded],
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }

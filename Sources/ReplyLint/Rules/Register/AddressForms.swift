@@ -126,11 +126,19 @@ struct AddressForms: Sendable {
     /// not is an acronym ("el área de TI", "SOS", "película en VOS"), not a form of address.
     func uses(in context: RuleContext) -> [Use] {
         let tokens = context.tokens
-        let memo: WordMemo<Form?>? = context.wordMemo(memoKey)
+        // Unwrapped once, out of the loop (bound in it, the memo was retained and released for every
+        // word); without a word table no token has an id, and the stand-in goes unread.
+        let memo: WordMemo<Form?> = context.wordMemo(memoKey) ?? WordMemo<Form?>()
         return tokens.indices.compactMap { i in
             guard tokens[i].kind == .word else { return nil }
-            let found = memo.map { $0.value(tokens[i].word) { form(.word, lower: tokens[i].lower, folded: tokens[i].folded) } }
-                ?? form(.word, lower: tokens[i].lower, folded: tokens[i].folded)
+            let id = tokens[i].word
+            let found: Form?
+            if id >= 0, let known = memo[id] {
+                found = known
+            } else {
+                found = form(.word, lower: tokens[i].lower, folded: tokens[i].folded)
+                if id >= 0 { memo[id] = .some(found) }
+            }
             guard let form = found else { return nil }
             if tokens[i].isAllCaps {
                 let before = (0..<i).reversed().first { tokens[$0].kind == .word }

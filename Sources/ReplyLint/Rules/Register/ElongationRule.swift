@@ -111,10 +111,19 @@ struct ElongationRule: Rule {
         let memo: WordMemo<Stretch>? = context.wordMemo(memoKey)
         // Whether a word may be stretched, in plain bytes: most words are not, and reading that from the
         // memo of stretches copied a value of optional texts for every word.
-        let may: WordMemo<Bool>? = context.wordMemo(memoKey + ".may")
+        // Unwrapped once, out of the loop (bound in it, the memo was retained and released for every
+        // word); without a word table no token has an id, and the stand-in goes unread.
+        let may: WordMemo<Bool> = context.wordMemo(memoKey + ".may") ?? WordMemo<Bool>()
         for i in tokens.indices where tokens[i].kind == .word {
-            let stretchable = may.map { $0.value(tokens[i].word) { ElongationRule.mayBeStretched(tokens[i]) } }
-            guard stretchable ?? ElongationRule.mayBeStretched(tokens[i]) else { continue }
+            let id = tokens[i].word
+            let stretchable: Bool
+            if id >= 0, let known = may[id] {
+                stretchable = known
+            } else {
+                stretchable = ElongationRule.mayBeStretched(tokens[i])
+                if id >= 0 { may[id] = stretchable }
+            }
+            guard stretchable else { continue }
             let stretch = memo.map { $0.value(tokens[i].word) { Stretch() } }
             let token = tokens[i]
             // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three

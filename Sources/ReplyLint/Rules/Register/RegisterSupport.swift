@@ -329,14 +329,17 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// tokens, nothing between them but spaces); returns the entry and the last token index.
     /// Most tokens are words that start no entry: a token that is no word, or whose word the memo
     /// already knows to start nothing, is answered inline, without a call.
+    /// `starts` is read for tokens with a word id only (a stand-in will do when the tokens have none):
+    /// a memo passed as an optional was unwrapped, retained and released again, for every token.
     @inline(__always)
-    func match(_ tokens: [Token], at index: Int, starts: WordMemo<Int32>? = nil) -> (value: Value, last: Int)? {
+    func match(_ tokens: [Token], at index: Int, starts: WordMemo<Int32>) -> (value: Value, last: Int)? {
         guard tokens[index].kind == .word else { return nil }
-        if let starts, tokens[index].word >= 0, let known = starts[tokens[index].word] {
+        let id = tokens[index].word
+        if id >= 0, let known = starts[id] {
             return known < 0 ? nil : entryMatch(tokens, at: index, list: Int(known))
         }
         let list = firsts.mayContain(tokens[index].folded) ? byFirst[tokens[index].folded] ?? -1 : -1
-        if let starts, tokens[index].word >= 0 { starts[tokens[index].word] = Int32(list) }
+        if id >= 0 { starts[id] = Int32(list) }
         return list < 0 ? nil : entryMatch(tokens, at: index, list: list)
     }
 

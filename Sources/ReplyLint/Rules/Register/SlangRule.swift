@@ -78,7 +78,9 @@ struct SlangRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let starts: WordMemo<Int32>? = context.wordMemo(index.memoKey)
+        // Unwrapped once, out of the loop; without a word table no token has an id, and the stand-in
+        // goes unread.
+        let starts: WordMemo<Int32> = context.wordMemo(index.memoKey) ?? WordMemo<Int32>()
         let tokens = context.tokens
         var i = 0
         while i < tokens.count {

@@ -1,3 +1,5 @@
+import ByteScan
+
 /// `register.spacing`: two or more spaces between words in the middle of a line.
 struct SpacingRule: Rule {
     static let description = RuleDescription(
@@ -33,22 +35,18 @@ struct SpacingRule: Rule {
         var runs: [Range<Int>] = []
         context.document.text.withUnsafeBufferPointer { text in
             let n = text.count
-            let base = UnsafeRawPointer(text.baseAddress)
+            guard let base = text.baseAddress else { return }
             var i = 0
             var lineStart = true
             while i < n {
-                // Eight bytes at a time while they hold no line end, no two spaces in a row and do not
-                // end in a space (a run could go on in the next ones): then some byte is a letter or a
-                // mark, and the line has begun.
-                if i + 8 <= n, let base {
-                    let word = ByteWords.load(base, i)
-                    let spaces = ByteWords.zeros(word ^ (ByteWords.ones &* 0x20))
-                    if spaces & (spaces >> 8) == 0 && spaces >> 56 == 0
-                        && !ByteWords.has(word, 0x0A) && !ByteWords.has(word, 0x0D) {
-                        lineStart = false
-                        i += 8
-                        continue
-                    }
+                // Sixteen bytes at a time to the next line end or pair of spaces. Bytes passed over are
+                // not all spaces (the last one before a pair is not a space, or the pair would start
+                // there): the line has begun. Before a line end the answer is set again at once.
+                let plain = rl_spacing_prefix(base + i, n - i)
+                if plain > 0 {
+                    lineStart = false
+                    i += plain
+                    if i >= n { break }
                 }
                 let b = text[i]
                 if b == 0x0A || b == 0x0D { lineStart = true; i += 1; continue }
