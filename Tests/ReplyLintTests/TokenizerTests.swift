@@ -242,3 +242,101 @@ final class SentenceBreakerTests: XCTestCase {
         }
     }
 }
+
+/// The tokenizer's word breaker applies the word rules itself over the common scalars and leaves the
+/// rest to ICU's iterator: it must find exactly the boundaries and statuses of ICU's iterator alone.
+final class WordBreakerTests: XCTestCase {
+    let rules = try! WordBoundaries(icuOnly: false)
+    let icu = try! WordBoundaries(icuOnly: true)
+
+    /// Scalars of every class the rules handle (letters, digits, `_`, the mid marks, spaces, line ends,
+    /// marks with no class) and of the ones they leave to ICU (combining marks, joiners, format
+    /// characters, emoji, Hebrew, `@`, the colon that ICU keeps out of MidLetter), in one to four bytes.
+    static let pieces: [String] = [
+        "a", "Z", "ñ", "É", "ª", "µ", "ß", "ω", "ж", "5", "٣", "_", ".", ",", ";", ":", "'", "’", "\"", "·",
+        " ", "\t", "\u{00A0}", "\n", "\r", "\u{000B}", "\u{0085}", "-", "¿", "«", "!", "#", "@", "©",
+        "\u{0301}", "\u{200D}", "\u{00AD}", "\u{FE0F}", "\u{20E3}", "א", "ア", "中", "，", "😀", "🇪",
+    ]
+
+    func testEveryStringOfUpToThreeScalarsBreaksAsICUBreaksIt() {
+        var differences: [String] = []
+        var checked = 0
+        func check(_ text: String) {
+            let bytes = Array(text.utf8)
+            let expected = icu.segments(bytes), found = rules.segments(bytes)
+            checked += 1
+            if found != expected && differences.count < 10 {
+                differences.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }): ICU \(expected), got \(found)")
+            }
+        }
+        for a in Self.pieces {
+            check(a)
+            for b in Self.pieces {
+                check(a + b)
+                for c in Self.pieces { check(a + b + c) }
+            }
+        }
+        XCTAssertEqual(differences, [])
+        XCTAssertEqual(checked, Self.pieces.count * (1 + Self.pieces.count * (1 + Self.pieces.count)))
+    }
+
+    func testGeneratedTextsBreakAsICUBreaksThem() {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 41)
+        let pieces = Self.pieces + SentenceBreakerTests.pieces + ["hola", "Pedido", "24", "3,5", "l'a", "e-mail", "señor"]
+        var differences: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<numbers.next(30) { text += pieces[numbers.next(pieces.count)] }
+            let bytes = Array(text.utf8)
+            let expected = icu.segments(bytes), found = rules.segments(bytes)
+            if found != expected && differences.count < 10 {
+                differences.append("\(text.unicodeScalars.map { String($0.value, radix: 16) }): ICU \(expected), got \(found)")
+            }
+        }
+        XCTAssertEqual(differences, [])
+    }
+
+    func testTheBundledExamplesBreakAsICUBreaksThem() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var checked = 0
+        for folder in ["examples", "Tests/ReplyLintTests/Fixtures"].map({ root.appendingPathComponent($0) }) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+                let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+                XCTAssertEqual(rules.segments(bytes), icu.segments(bytes), name)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 5)
+    }
+
+    func testTheRulesThemselves() {
+        func ends(_ text: String) -> [String] { rules.segments(Array(text.utf8)).map(\.description) }
+        // Letters and digits join (WB5, WB8-10); a status tells a word from a number.
+        XCTAssertEqual(ends("hola 24 p3nd3j0"), ["4/200", "5/0", "7/100", "8/0", "15/100"])
+        // A mid mark joins letters to letters (WB6-7) and digits to digits (WB11-12), never a space.
+        XCTAssertEqual(ends("l'a 3,5 a.b a,b"), ["3/200", "4/0", "7/100", "8/0", "11/200", "12/0", "13/200", "14/0", "15/200"])
+        // ICU keeps the colon out of MidLetter for Spanish; a run of spaces is one segment (WB3d); CR LF too.
+        XCTAssertEqual(ends("a:b  \r\n"), ["1/200", "2/0", "3/200", "5/0", "7/0"])
+        // A combining mark after a letter is left to ICU, which keeps it in the word (WB4).
+        XCTAssertEqual(ends("cafe\u{0301} ya"), ["6/200", "7/0", "9/200"])
+        XCTAssertEqual(rules.icuStretches, 1)
+    }
+
+    /// The rules, not ICU, read the scalars of a Spanish reply: the breaker checks each class against
+    /// ICU when it is opened and leaves to ICU a scalar whose class the rules get wrong, so a mistake in
+    /// the rules would still give ICU's boundaries, only slower. This is where such a mistake shows.
+    func testTheRulesReadTheScalarsOfASpanishReply() {
+        let text = "¡Hola, Begoña! ¿Recibió el pedido nº 24? Son 3,5 € (IVA incluido): «gracias» a_b l'água. Ünd ß…"
+        for scalar in text.unicodeScalars where scalar.value < 0x800 && scalar != "€" {
+            XCTAssertTrue(rules.appliesRules(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(rules.segments(bytes), icu.segments(bytes))
+        // `€` and `…` are beyond U+0800: two stretches go to ICU, each to the next space.
+        XCTAssertEqual(rules.icuStretches, 2)
+        for scalar: Unicode.Scalar in ["\u{0301}", "\u{200D}", "\u{00AD}", "@", "©", "א"] {
+            XCTAssertFalse(rules.appliesRules(scalar), "U+\(String(scalar.value, radix: 16))")
+        }
+        XCTAssertFalse(icu.appliesRules("a"))
+    }
+}

@@ -29,6 +29,14 @@ enum FuzzSupport {
         do { return try ICUSentences(locale: "es") } catch { fatalError("fuzz: no sentence iterator: \(error)") }
     }()
 
+    /// The tokenizer's word breaker and ICU's word iterator alone, to compare their boundaries.
+    static let wordRules: WordBoundaries = {
+        do { return try WordBoundaries(locale: "es", icuOnly: false) } catch { fatalError("fuzz: no word breaker: \(error)") }
+    }()
+    static let icuWords: WordBoundaries = {
+        do { return try WordBoundaries(locale: "es", icuOnly: true) } catch { fatalError("fuzz: no word iterator: \(error)") }
+    }()
+
     static let runner = Runner(linter: linter, threads: 1)
 
     /// Every rule on its own, to run with and without the worker's word memos.

@@ -1,5 +1,5 @@
 // Fuzz target: bytes -> SourceFile -> Document (plain text, with suppression comments) ->
-// Tokenizer (sentences checked against ICU's iterator) -> every rule -> suppressions -> renderers and fixes.
+// Tokenizer (words and sentences checked against ICU's iterators) -> every rule -> suppressions -> renderers and fixes.
 import Foundation
 @testable import ReplyLint
 
@@ -35,6 +35,11 @@ public func fuzzDocument(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // The sentence rules agree with ICU's own sentence iterator.
     let icuEnds = FuzzSupport.icuSentences.ends(document.text)
     precondition(sentences.map(\.range.upperBound) == (icuEnds.isEmpty ? [] : icuEnds), "sentences differ from ICU's: \(icuEnds)")
+    // The word rules the breaker applies itself agree with ICU's word iterator alone, over raw bytes
+    // too (invalid UTF-8 is left to ICU).
+    let words = FuzzSupport.icuWords.segments(document.text)
+    precondition(FuzzSupport.wordRules.segments(document.text) == words, "word boundaries differ from ICU's: \(words)")
+    precondition(FuzzSupport.wordRules.segments(bytes) == FuzzSupport.icuWords.segments(bytes), "word boundaries of the raw bytes differ")
     // Every rule finds the same with the worker's word memos (kept across inputs) as without them.
     var remembering = RuleContext(document: document, tokens: tokens, sentences: sentences, options: LintOptions())
     remembering.worker = FuzzSupport.worker

@@ -9,8 +9,10 @@
 extern "C" {
 #endif
 
-/// Kinds of text boundary analysis.
-enum { RL_BREAK_WORD = 0, RL_BREAK_SENTENCE = 1, RL_BREAK_CHARACTER = 2 };
+/// Kinds of text boundary analysis. RL_BREAK_WORD finds ICU's word boundaries, applying the word rules
+/// itself over runs of the common scalars (see icushim.c); RL_BREAK_WORD_ICU runs ICU's iterator
+/// over everything, for the tests and the fuzz targets to compare the two.
+enum { RL_BREAK_WORD = 0, RL_BREAK_SENTENCE = 1, RL_BREAK_CHARACTER = 2, RL_BREAK_WORD_ICU = 3 };
 
 /// Word break rule statuses, grouped the way ICU groups them (see ubrk.h UWordBreak).
 enum {
@@ -35,6 +37,11 @@ int32_t rl_breaker_first(rl_breaker *breaker);
 /// Next boundary as a byte offset, or -1 when done; `*status` gets the rule status of the
 /// segment that ends there (RL_WORD_* for word iterators).
 int32_t rl_breaker_next(rl_breaker *breaker, int32_t *status);
+
+/// Whether a word breaker applies the rules itself to scalar `c` (else it leaves it to ICU).
+int rl_breaker_applies_rules(const rl_breaker *breaker, int32_t c);
+/// The stretches of the current text a word breaker has given to ICU's iterator so far.
+int32_t rl_breaker_icu_stretches(const rl_breaker *breaker);
 
 typedef struct rl_folder rl_folder;
 

@@ -292,3 +292,50 @@ final class ICUSentences {
         return ends
     }
 }
+
+/// The word boundaries of a text with their rule statuses, as the tokenizer's breaker finds them (the
+/// word rules applied to the common scalars, ICU's iterator for the rest) or, with `icuOnly`, as ICU's
+/// iterator alone does: the tests and the document fuzz target compare the two. Not thread-safe.
+final class WordBoundaries {
+    struct Segment: Equatable, CustomStringConvertible {
+        var end: Int
+        var status: Int32
+        var description: String { "\(end)/\(status)" }
+    }
+
+    private let breaker: OpaquePointer
+
+    init(locale: String = "es", icuOnly: Bool) throws {
+        var status: Int32 = 0
+        let kind = icuOnly ? RL_BREAK_WORD_ICU : RL_BREAK_WORD
+        guard let b = rl_breaker_open(Int32(kind), locale, &status), status <= 0 else {
+            throw Tokenizer.Failure(status: status)
+        }
+        breaker = b
+    }
+
+    deinit { rl_breaker_close(breaker) }
+
+    func segments(_ text: [UInt8]) -> [Segment] {
+        var segments: [Segment] = []
+        text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
+                _ = rl_breaker_first(breaker)
+                var status: Int32 = 0
+                while true {
+                    let next = Int(rl_breaker_next(breaker, &status))
+                    if next < 0 { break }
+                    segments.append(Segment(end: next, status: status))
+                }
+            }
+        }
+        return segments
+    }
+
+    /// Whether the breaker applies the rules itself to `scalar` (false: ICU's iterator reads it).
+    func appliesRules(_ scalar: Unicode.Scalar) -> Bool { rl_breaker_applies_rules(breaker, Int32(scalar.value)) != 0 }
+
+    /// The stretches of the last text the breaker left to ICU's iterator.
+    var icuStretches: Int { Int(rl_breaker_icu_stretches(breaker)) }
+}
