@@ -1,6 +1,7 @@
 // Every ICU call replylint makes. Kept in C so that no Swift module ever includes ICU headers.
 #include "icushim.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -37,8 +38,9 @@ enum {
 struct rl_breaker {
     UBreakIterator *iterator;
     UText *text;
-    /// Word breakers applying the rules themselves: the class of each scalar below U+0800.
-    uint8_t *classes;
+    /// Word breakers applying the rules themselves: the class of each scalar below U+0800 (the table
+    /// of the breaker's locale, shared by every breaker of the process, never freed).
+    const uint8_t *classes;
     const uint8_t *bytes;
     int32_t length;
     /// The last boundary returned.
@@ -119,12 +121,10 @@ static int rl_wb_put(uint8_t *out, UChar32 c) {
     return 2;
 }
 
-/// Whether the rules, with the current classes, give ICU's boundaries and statuses for `c` in each of
-/// the places a probe puts it: between, before and after letters, digits, `_` and itself.
+/// Whether the rules, with the classes of `b->classes`, give ICU's boundaries and statuses for `c` in
+/// each of the places a probe puts it: alone, doubled, between and beside letters, digits and `_`.
 static int rl_wb_agrees(rl_breaker *b, UChar32 c) {
-    static const char *const places[] = {
-        "a%a", "1%1", "%", "a%", "%a", "1%", "%1", "%%", "a%%a", "1%%1", "_%_", "%_", "_%", "a.%", "%.a", "a%'a",
-    };
+    static const char *const places[] = {"a%a", "1%1", "%", "%%", "a%%a", "1%%1", "_%_", "a%1", "%.a"};
     uint8_t probe[256];
     int32_t n = 0;
     for (size_t k = 0; k < sizeof(places) / sizeof(*places); k++) {
@@ -155,10 +155,11 @@ static int rl_wb_agrees(rl_breaker *b, UChar32 c) {
 
 /// The classes of U+0000 to U+07FF: Unicode's Word_Break class, checked against the iterator for every
 /// scalar that is not a letter beyond ASCII (a class the rules do not reproduce is tried as "none of
-/// those", then left to ICU). About 300 probes: 2 to 3 M instructions once per breaker.
-static int rl_wb_build(rl_breaker *b) {
-    b->classes = (uint8_t *)malloc(0x800);
-    if (!b->classes) return 0;
+/// those", then left to ICU). About 350 probes, 5 M instructions: made once per locale and process.
+static uint8_t *rl_wb_build(rl_breaker *b) {
+    uint8_t *classes = (uint8_t *)malloc(0x800);
+    if (!classes) return NULL;
+    b->classes = classes;
     for (UChar32 c = 0; c < 0x800; c++) {
         int k;
         switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
@@ -177,17 +178,49 @@ static int rl_wb_build(rl_breaker *b) {
         }
         // © and ® start emoji sequences (WB3c).
         if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) k = RL_WB_ICU;
-        b->classes[c] = (uint8_t)k;
+        classes[c] = (uint8_t)k;
     }
     for (UChar32 c = 0; c < 0x800; c++) {
-        int k = b->classes[c];
+        int k = classes[c];
         if (k == RL_WB_ICU || (k == RL_WB_LETTER && c >= 0x80)) continue;
         if (rl_wb_agrees(b, c)) continue;
-        b->classes[c] = RL_WB_OTHER;
+        classes[c] = RL_WB_OTHER;
         if (k != RL_WB_OTHER && rl_wb_agrees(b, c)) continue;
-        b->classes[c] = RL_WB_ICU;
+        classes[c] = RL_WB_ICU;
     }
-    return 1;
+    return classes;
+}
+
+/// The class tables made so far, one per locale name.
+static struct rl_wb_table {
+    char locale[64];
+    const uint8_t *classes;
+    struct rl_wb_table *next;
+} *rl_wb_tables;
+static pthread_mutex_t rl_wb_tables_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/// The class table of the breaker's locale, made with the breaker's iterator the first time.
+static const uint8_t *rl_wb_classes(rl_breaker *b, const char *locale) {
+    const char *name = locale ? locale : "";
+    pthread_mutex_lock(&rl_wb_tables_lock);
+    struct rl_wb_table *table = rl_wb_tables;
+    while (table && strcmp(table->locale, name) != 0) table = table->next;
+    const uint8_t *classes = table ? table->classes : NULL;
+    if (!table && strlen(name) < sizeof(table->locale)) {
+        uint8_t *made = rl_wb_build(b);
+        table = made ? (struct rl_wb_table *)calloc(1, sizeof(struct rl_wb_table)) : NULL;
+        if (table) {
+            strcpy(table->locale, name);
+            table->classes = made;
+            table->next = rl_wb_tables;
+            rl_wb_tables = table;
+            classes = made;
+        } else {
+            free(made);
+        }
+    }
+    pthread_mutex_unlock(&rl_wb_tables_lock);
+    return classes;
 }
 
 rl_breaker *rl_breaker_open(int kind, const char *locale, int32_t *error) {
@@ -201,7 +234,8 @@ rl_breaker *rl_breaker_open(int kind, const char *locale, int32_t *error) {
     rl_breaker *breaker = (rl_breaker *)calloc(1, sizeof(rl_breaker));
     if (!breaker) { ubrk_close(iterator); return NULL; }
     breaker->iterator = iterator;
-    if (kind == RL_BREAK_WORD && !rl_wb_build(breaker)) { rl_breaker_close(breaker); return NULL; }
+    // A word breaker without a class table (a locale name too long to file, no memory) is ICU's alone.
+    if (kind == RL_BREAK_WORD) breaker->classes = rl_wb_classes(breaker, locale);
     return breaker;
 }
 
@@ -209,7 +243,6 @@ void rl_breaker_close(rl_breaker *breaker) {
     if (!breaker) return;
     if (breaker->iterator) ubrk_close(breaker->iterator);
     if (breaker->text) utext_close(breaker->text);
-    free(breaker->classes);
     free(breaker);
 }
 
