@@ -51,17 +51,21 @@ struct rl_breaker {
     int32_t icu_stretches;
 };
 
-/// The class of the scalar at `i` (< length), and its length in bytes.
-static inline int rl_wb_at(const rl_breaker *b, int32_t i, int32_t *length) {
-    uint8_t lead = b->bytes[i];
-    if (lead < 0x80) { *length = 1; return b->classes[lead]; }
-    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < b->length && (b->bytes[i + 1] & 0xC0) == 0x80) {
+/// The class of the scalar at `i` (< n) of `bytes`, and its length in bytes.
+static inline __attribute__((always_inline)) int rl_wb_at(const uint8_t *bytes, const uint8_t *classes, int32_t n,
+                                                          int32_t i, int32_t *length) {
+    uint8_t lead = bytes[i];
+    if (lead < 0x80) { *length = 1; return classes[lead]; }
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
         *length = 2;
-        return b->classes[((lead & 0x1F) << 6) | (b->bytes[i + 1] & 0x3F)];
+        return classes[((lead & 0x1F) << 6) | (bytes[i + 1] & 0x3F)];
     }
     *length = 1;
     return RL_WB_ICU;
 }
+
+/// The classes that join one another in a word (WB5, WB8 to WB10, WB13a-b), as a bit mask.
+#define RL_WB_JOINED ((1u << RL_WB_LETTER) | (1u << RL_WB_NUMERIC) | (1u << RL_WB_EXTEND_NUM_LET))
 
 /// ICU's status for a segment of letters, digits and `_` joined by the rules, from its last two
 /// classes (`before` -1 for a segment of one scalar): the status of the last rule that matched.
@@ -74,28 +78,40 @@ static inline int32_t rl_wb_status(int last, int before) {
 
 /// The segment that starts at boundary `p` by the rules: 1 with its end and status, or 0 when a scalar
 /// in it, or one the rules look at after it, is left to ICU.
-static int rl_wb_segment(const rl_breaker *b, int32_t p, int32_t *end, int32_t *status) {
+/// Inlined where it is called, with the text and the table in registers: a call for each segment cost
+/// as much as the segment's rules.
+static inline __attribute__((always_inline)) int rl_wb_segment(const rl_breaker *b, int32_t p, int32_t *end,
+                                                               int32_t *status) {
+    const uint8_t *const bytes = b->bytes, *const classes = b->classes;
     const int32_t n = b->length;
     int32_t length;
-    int first = rl_wb_at(b, p, &length);
+    int first = rl_wb_at(bytes, classes, n, p, &length);
     if (first == RL_WB_ICU) return 0;
     int32_t i = p + length;
     *status = UBRK_WORD_NONE;
     if (first == RL_WB_CR) {
-        if (i < n && b->bytes[i] == '\n') i++;                        // WB3
+        if (i < n && bytes[i] == '\n') i++;                        // WB3
     } else if (first == RL_WB_SPACE) {
-        while (i < n && rl_wb_at(b, i, &length) == RL_WB_SPACE) i += length;  // WB3d
+        while (i < n && rl_wb_at(bytes, classes, n, i, &length) == RL_WB_SPACE) i += length;  // WB3d
     } else if (first == RL_WB_LETTER || first == RL_WB_NUMERIC || first == RL_WB_EXTEND_NUM_LET) {
         int last = first, before = -1;
         while (i < n) {
-            int next = rl_wb_at(b, i, &length);
+            // ASCII letters and digits, the most of any segment, without the general step.
+            uint8_t byte = bytes[i];
+            if (byte < 0x80 && ((1u << classes[byte]) & RL_WB_JOINED)) {
+                before = last;
+                last = classes[byte];
+                i++;
+                continue;
+            }
+            int next = rl_wb_at(bytes, classes, n, i, &length);
             if (next == RL_WB_LETTER || next == RL_WB_NUMERIC || next == RL_WB_EXTEND_NUM_LET) {
                 before = last; last = next; i += length;                // WB5, WB8 to WB10, WB13a-b
                 continue;
             }
             if ((next == RL_WB_MID_LETTER || next == RL_WB_MID_NUM || next == RL_WB_MID_NUM_LET) && i + length < n) {
                 int32_t length2;
-                int after = rl_wb_at(b, i + length, &length2);
+                int after = rl_wb_at(bytes, classes, n, i + length, &length2);
                 if ((last == RL_WB_LETTER && after == RL_WB_LETTER && next != RL_WB_MID_NUM)           // WB6-7
                     || (last == RL_WB_NUMERIC && after == RL_WB_NUMERIC && next != RL_WB_MID_LETTER)) { // WB11-12
                     before = next; last = after; i += length + length2;
@@ -108,7 +124,7 @@ static int rl_wb_segment(const rl_breaker *b, int32_t p, int32_t *end, int32_t *
         *status = rl_wb_status(last, before);
     }
     // WB4: a scalar ICU is left with (an Extend or Format one, a joiner) may belong to this segment.
-    if (i < n && rl_wb_at(b, i, &length) == RL_WB_ICU) return 0;
+    if (i < n && rl_wb_at(bytes, classes, n, i, &length) == RL_WB_ICU) return 0;
     *end = i;
     return 1;
 }
@@ -273,21 +289,15 @@ int32_t rl_breaker_first(rl_breaker *breaker) {
     return ubrk_first(breaker->iterator);
 }
 
-int32_t rl_breaker_next(rl_breaker *breaker, int32_t *status) {
-    if (!breaker->classes) {
-        int32_t boundary = ubrk_next(breaker->iterator);
-        if (boundary == UBRK_DONE) return -1;
-        if (status) *status = ubrk_getRuleStatus(breaker->iterator);
-        return boundary;
-    }
+/// The next boundary of a word breaker that applies the rules; `*plain` tells a segment the rules found.
+static inline __attribute__((always_inline)) int32_t rl_wb_next(rl_breaker *breaker, int32_t *status, int *plain) {
     const int32_t n = breaker->length, p = breaker->position;
     if (p >= n) return -1;
-    int32_t segment = 0;
     if (breaker->icu_end == 0) {
         int32_t end;
-        if (rl_wb_segment(breaker, p, &end, &segment)) {
+        if (rl_wb_segment(breaker, p, &end, status)) {
             breaker->position = end;
-            if (status) *status = segment;
+            *plain = 1;
             return end;
         }
         // ICU's iterator, from this boundary to the next space after an ASCII scalar that is not one.
@@ -303,11 +313,44 @@ int32_t rl_breaker_next(rl_breaker *breaker, int32_t *status) {
         breaker->icu_stretches++;
     }
     int32_t boundary = ubrk_next(breaker->iterator);
-    if (status) *status = ubrk_getRuleStatus(breaker->iterator);
+    *status = ubrk_getRuleStatus(breaker->iterator);
+    *plain = 0;
     int32_t at = boundary == UBRK_DONE ? breaker->icu_end : breaker->icu_start + boundary;
     if (at >= breaker->icu_end) { at = breaker->icu_end; breaker->icu_end = 0; }
     breaker->position = at;
     return at;
+}
+
+int32_t rl_breaker_next(rl_breaker *breaker, int32_t *status) {
+    int32_t segment = 0;
+    int plain = 0;
+    if (breaker->classes) {
+        int32_t end = rl_wb_next(breaker, &segment, &plain);
+        if (status) *status = segment;
+        return end;
+    }
+    int32_t boundary = ubrk_next(breaker->iterator);
+    if (boundary == UBRK_DONE) return -1;
+    if (status) *status = ubrk_getRuleStatus(breaker->iterator);
+    return boundary;
+}
+
+int32_t rl_breaker_next_span(rl_breaker *breaker, int32_t *start, int32_t *status) {
+    if (!breaker->classes) {
+        *start = ubrk_current(breaker->iterator);
+        return rl_breaker_next(breaker, status);
+    }
+    for (;;) {
+        int32_t from = breaker->position, segment = 0;
+        int plain = 0;
+        int32_t end = rl_wb_next(breaker, &segment, &plain);
+        if (end < 0) return -1;
+        // The rules' runs of spaces are U+0020 only (the one WSegSpace scalar below U+0800).
+        if (plain && breaker->bytes[from] == ' ') continue;
+        *start = from;
+        *status = segment | (plain ? RL_SEGMENT_PLAIN : 0);
+        return end;
+    }
 }
 
 int rl_breaker_applies_rules(const rl_breaker *breaker, int32_t c) {

@@ -296,6 +296,35 @@ final class WordBreakerTests: XCTestCase {
         XCTAssertEqual(differences, [])
     }
 
+    /// What the tokenizer reads: ICU's segments, but the runs of spaces the rules found; the plain ones
+    /// free of emoji and of scalars beyond U+07FF.
+    func testTheTokenizersSpansAreICUsSegmentsButTheSpaces() {
+        var numbers = HostileSpanIndexTests.Numbers(seed: 43)
+        let pieces = Self.pieces + ["hola", "  ", "   ", "Pedido", "24", "3,5", "señor", "👍🏽"]
+        var differences: [String] = []
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<numbers.next(30) { text += pieces[numbers.next(pieces.count)] }
+            let bytes = Array(text.utf8)
+            var expected: [String] = []
+            var start = 0
+            for segment in icu.segments(bytes) {
+                if !bytes[start..<segment.end].allSatisfy({ $0 == 0x20 }) { expected.append("\(start)..<\(segment.end)/\(segment.status)") }
+                start = segment.end
+            }
+            // Runs of spaces inside a stretch left to ICU come through (the tokenizer drops them).
+            let spans = rules.spans(bytes)
+            let found = spans.filter { span in !bytes[span.range].allSatisfy { $0 == 0x20 } }.map { "\($0.range)/\($0.status)" }
+            for span in spans where span.plain {
+                XCTAssertFalse(bytes[span.range].allSatisfy { $0 == 0x20 }, "a run of spaces the rules found, at \(span.range)")
+                let scalars = String(decoding: bytes[span.range], as: UTF8.self).unicodeScalars
+                XCTAssertFalse(scalars.contains(where: { $0.value >= 0x800 || rl_is_extended_pictographic(Int32($0.value)) != 0 }), "\(text.debugDescription)")
+            }
+            if found != expected && differences.count < 10 { differences.append("\(text.debugDescription): ICU \(expected), got \(found)") }
+        }
+        XCTAssertEqual(differences, [])
+    }
+
     func testTheBundledExamplesBreakAsICUBreaksThem() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         var checked = 0

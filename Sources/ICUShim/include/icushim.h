@@ -38,6 +38,12 @@ int32_t rl_breaker_first(rl_breaker *breaker);
 /// segment that ends there (RL_WORD_* for word iterators).
 int32_t rl_breaker_next(rl_breaker *breaker, int32_t *status);
 
+/// Set in the status `rl_breaker_next_span` gives for a segment the rules found: every scalar in it is
+/// below U+0800 and none is an emoji.
+enum { RL_SEGMENT_PLAIN = 0x10000 };
+/// The next segment of a word breaker that is not a run of U+0020 spaces: its end as `rl_breaker_next`
+/// gives it (-1 when done), its start in `*start`, and its status, with RL_SEGMENT_PLAIN or'ed in.
+int32_t rl_breaker_next_span(rl_breaker *breaker, int32_t *start, int32_t *status);
 /// Whether a word breaker applies the rules itself to scalar `c` (else it leaves it to ICU).
 int rl_breaker_applies_rules(const rl_breaker *breaker, int32_t c);
 /// The stretches of the current text a word breaker has given to ICU's iterator so far.

@@ -123,14 +123,18 @@ public final class Tokenizer {
             rl_breaker_set_utf8(words, $0, Int64(range.count))
         }
         guard status0 <= 0 else { return }
-        var start = Int(rl_breaker_first(words))
+        _ = rl_breaker_first(words)
+        var start: Int32 = 0
         var status: Int32 = 0
         while true {
-            let next = Int(rl_breaker_next(words, &status))
+            // Runs of spaces (most segments but words) are passed over in the breaker: they make no token.
+            let next = Int(rl_breaker_next_span(words, &start, &status))
             if next < 0 { break }
-            let segment = (range.lowerBound + start)..<(range.lowerBound + next)
-            start = next
-            if let kind = classify(buffer, segment, status: status) {
+            let segment = (range.lowerBound + Int(start))..<(range.lowerBound + next)
+            // A segment the word rules found holds no emoji: its status says what it is.
+            let plain = status & Int32(RL_SEGMENT_PLAIN) != 0
+            status &= ~Int32(RL_SEGMENT_PLAIN)
+            if let kind = plain && status >= RL_WORD_LETTER ? .word : classify(buffer, segment, status: status) {
                 let found = wordTable.lookup(buffer, segment)
                 let id = found.id >= 0 ? found.id
                     : found.id == WordTable.Lookup.absent ? wordTable.add(entry(buffer, segment), buffer, segment, at: found) : nil
@@ -331,6 +335,26 @@ final class WordBoundaries {
             }
         }
         return segments
+    }
+
+    /// The segments as the tokenizer reads them (`rl_breaker_next_span`): all but the runs of U+0020
+    /// spaces, with the plain flag taken off the status; and whether each was found by the rules.
+    func spans(_ text: [UInt8]) -> [(range: Range<Int>, status: Int32, plain: Bool)] {
+        var spans: [(range: Range<Int>, status: Int32, plain: Bool)] = []
+        text.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
+                _ = rl_breaker_first(breaker)
+                var start: Int32 = 0, status: Int32 = 0
+                while true {
+                    let end = Int(rl_breaker_next_span(breaker, &start, &status))
+                    if end < 0 { break }
+                    let plain = status & Int32(RL_SEGMENT_PLAIN) != 0
+                    spans.append((Int(start)..<end, status & ~Int32(RL_SEGMENT_PLAIN), plain))
+                }
+            }
+        }
+        return spans
     }
 
     /// Whether the breaker applies the rules itself to `scalar` (false: ICU's iterator reads it).
