@@ -351,6 +351,17 @@ final class WordBreakerTests: XCTestCase {
         XCTAssertEqual(rules.icuStretches, 1)
     }
 
+    /// Each locale's breaker checks its classes against its own ICU rules: Swedish keeps `:` in MidLetter.
+    func testALocaleWithOtherRulesGetsItsOwnClasses() throws {
+        let swedish = try WordBoundaries(locale: "sv", icuOnly: false), swedishICU = try WordBoundaries(locale: "sv", icuOnly: true)
+        for text in ["a:b", "ord:et 3:4", "Hola: ¿qué tal?"] + Self.pieces.flatMap({ a in Self.pieces.map { a + ":" + $0 } }) {
+            XCTAssertEqual(swedish.segments(Array(text.utf8)), swedishICU.segments(Array(text.utf8)), text.debugDescription)
+        }
+        XCTAssertEqual(swedish.segments(Array("a:b".utf8)).map(\.description), ["3/200"])
+        XCTAssertEqual(rules.segments(Array("a:b".utf8)).map(\.description), ["1/200", "2/0", "3/200"])
+        XCTAssertTrue(swedish.appliesRules(":"))
+    }
+
     /// The rules, not ICU, read the scalars of a Spanish reply: the breaker checks each class against
     /// ICU when it is opened and leaves to ICU a scalar whose class the rules get wrong, so a mistake in
     /// the rules would still give ICU's boundaries, only slower. This is where such a mistake shows.
