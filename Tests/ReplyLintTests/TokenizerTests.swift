@@ -246,8 +246,8 @@ final class SentenceBreakerTests: XCTestCase {
 /// The tokenizer's word breaker applies the word rules itself over the common scalars and leaves the
 /// rest to ICU's iterator: it must find exactly the boundaries and statuses of ICU's iterator alone.
 final class WordBreakerTests: XCTestCase {
-    let rules = try! WordBoundaries(icuOnly: false)
-    let icu = try! WordBoundaries(icuOnly: true)
+    let rules = try! Boundaries(icuOnly: false)
+    let icu = try! Boundaries(icuOnly: true)
 
     /// Scalars of every class the rules handle (letters, digits, `_`, the mid marks, spaces, line ends,
     /// marks with no class) and of the ones they leave to ICU (combining marks, joiners, format
@@ -353,7 +353,7 @@ final class WordBreakerTests: XCTestCase {
 
     /// Each locale's breaker checks its classes against its own ICU rules: Swedish keeps `:` in MidLetter.
     func testALocaleWithOtherRulesGetsItsOwnClasses() throws {
-        let swedish = try WordBoundaries(locale: "sv", icuOnly: false), swedishICU = try WordBoundaries(locale: "sv", icuOnly: true)
+        let swedish = try Boundaries(locale: "sv", icuOnly: false), swedishICU = try Boundaries(locale: "sv", icuOnly: true)
         for text in ["a:b", "ord:et 3:4", "Hola: ¿qué tal?"] + Self.pieces.flatMap({ a in Self.pieces.map { a + ":" + $0 } }) {
             XCTAssertEqual(swedish.segments(Array(text.utf8)), swedishICU.segments(Array(text.utf8)), text.debugDescription)
         }

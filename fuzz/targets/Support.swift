@@ -30,11 +30,11 @@ enum FuzzSupport {
     }()
 
     /// The tokenizer's word breaker and ICU's word iterator alone, to compare their boundaries.
-    static let wordRules: WordBoundaries = {
-        do { return try WordBoundaries(locale: "es", icuOnly: false) } catch { fatalError("fuzz: no word breaker: \(error)") }
+    static let wordRules: Boundaries = {
+        do { return try Boundaries(locale: "es", icuOnly: false) } catch { fatalError("fuzz: no word breaker: \(error)") }
     }()
-    static let icuWords: WordBoundaries = {
-        do { return try WordBoundaries(locale: "es", icuOnly: true) } catch { fatalError("fuzz: no word iterator: \(error)") }
+    static let icuWords: Boundaries = {
+        do { return try Boundaries(locale: "es", icuOnly: true) } catch { fatalError("fuzz: no word iterator: \(error)") }
     }()
 
     static let runner = Runner(linter: linter, threads: 1)

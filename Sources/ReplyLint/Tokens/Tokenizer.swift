@@ -266,41 +266,21 @@ public final class Tokenizer {
 /// ICU's own sentence break iterator, which `SentenceBreaker` must agree with: the tests compare
 /// them. Not thread-safe; one per thread.
 final class ICUSentences {
-    private let breaker: OpaquePointer
+    private let boundaries: Boundaries
 
     init(locale: String = "es") throws {
-        var status: Int32 = 0
-        guard let b = rl_breaker_open(Int32(RL_BREAK_SENTENCE), locale, &status), status <= 0 else {
-            throw Tokenizer.Failure(status: status)
-        }
-        breaker = b
+        boundaries = try Boundaries(kind: Int32(RL_BREAK_SENTENCE), locale: locale)
     }
-
-    deinit { rl_breaker_close(breaker) }
 
     /// The end offset of every sentence, as `SentenceBreaker.ends` gives them.
-    func ends(_ text: [UInt8]) -> [Int] {
-        var ends: [Int] = []
-        text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
-                _ = rl_breaker_first(breaker)
-                var status: Int32 = 0
-                while true {
-                    let next = Int(rl_breaker_next(breaker, &status))
-                    if next < 0 { break }
-                    ends.append(next)
-                }
-            }
-        }
-        return ends
-    }
+    func ends(_ text: [UInt8]) -> [Int] { boundaries.segments(text).map(\.end) }
 }
 
-/// The word boundaries of a text with their rule statuses, as the tokenizer's breaker finds them (the
-/// word rules applied to the common scalars, ICU's iterator for the rest) or, with `icuOnly`, as ICU's
-/// iterator alone does: the tests and the document fuzz target compare the two. Not thread-safe.
-final class WordBoundaries {
+/// The boundaries of a text with their rule statuses, as a breaker of the shim finds them. Word ones: as
+/// the tokenizer's breaker finds them (the word rules applied to the common scalars, ICU's iterator for
+/// the rest) or, with `icuOnly`, as ICU's iterator alone does; the tests and the document fuzz target
+/// compare the two. Not thread-safe.
+final class Boundaries {
     struct Segment: Equatable, CustomStringConvertible {
         var end: Int
         var status: Int32
@@ -309,13 +289,18 @@ final class WordBoundaries {
 
     private let breaker: OpaquePointer
 
-    init(locale: String = "es", icuOnly: Bool) throws {
+    /// A breaker of `kind` (RL_BREAK_*).
+    init(kind: Int32, locale: String = "es") throws {
         var status: Int32 = 0
-        let kind = icuOnly ? RL_BREAK_WORD_ICU : RL_BREAK_WORD
-        guard let b = rl_breaker_open(Int32(kind), locale, &status), status <= 0 else {
+        guard let b = rl_breaker_open(kind, locale, &status), status <= 0 else {
             throw Tokenizer.Failure(status: status)
         }
         breaker = b
+    }
+
+    /// A word breaker: the tokenizer's, or ICU's iterator alone.
+    convenience init(locale: String = "es", icuOnly: Bool) throws {
+        try self.init(kind: Int32(icuOnly ? RL_BREAK_WORD_ICU : RL_BREAK_WORD), locale: locale)
     }
 
     deinit { rl_breaker_close(breaker) }
