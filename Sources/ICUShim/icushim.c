@@ -171,7 +171,7 @@ static int rl_wb_agrees(rl_breaker *b, UChar32 c) {
 
 /// The classes of U+0000 to U+07FF: Unicode's Word_Break class, checked against the iterator for every
 /// scalar that is not a letter beyond ASCII (a class the rules do not reproduce is tried as "none of
-/// those", then left to ICU). About 350 probes, 5 M instructions: made once per locale and process.
+/// those", then left to ICU). About 350 probes, 6 M instructions: made once per locale and process.
 static uint8_t *rl_wb_build(rl_breaker *b) {
     uint8_t *classes = (uint8_t *)malloc(0x800);
     if (!classes) return NULL;

@@ -1,10 +1,11 @@
 import ICUShim
 
-/// Turns a document's text into tokens (ICU's word break iterator) and sentences.
+/// Turns a document's text into tokens (ICU's word boundaries) and sentences.
 ///
 /// Template slots, URLs, e-mail addresses, mentions and hashtags are found first by a small
-/// scanner (ICU would split them into words); ICU's word iterator then runs over the text
-/// between them. Sentences follow UAX #29 on ICU's data (`SentenceBreaker`).
+/// scanner (ICU would split them into words); the shim's word breaker then runs over the text
+/// between them: it finds ICU's boundaries, applying the word rules itself to the common scalars
+/// and ICU's iterator to the rest (`Sources/ICUShim/icushim.c`). Sentences follow UAX #29 on ICU's data (`SentenceBreaker`).
 ///
 /// A tokenizer owns its ICU word iterator and case folder and reuses them for every document:
 /// create one per thread and keep it. It is not thread-safe.
