@@ -96,17 +96,7 @@ struct AbbreviationRule: Rule {
         // word); without a word table no token has an id, and the stand-in goes unread.
         let memo: WordMemo<Bool> = context.wordMemo(memoKey) ?? WordMemo<Bool>()
         for i in tokens.indices where tokens[i].kind == .word {
-            let id = tokens[i].word
-            let listed: Bool
-            if id >= 0, let known = memo[id] {
-                listed = known
-            } else if id >= 0 {
-                listed = filter.mayContain(tokens[i].folded) && entries[tokens[i].folded] != nil
-                memo[id] = listed
-            } else {
-                listed = filter.mayContain(tokens[i].folded)
-            }
-            guard listed else { continue }
+            guard memo.value(tokens[i].word, { filter.mayContain(tokens[i].folded) && entries[tokens[i].folded] != nil }) else { continue }
             let token = tokens[i]
             guard let entry = entries[token.folded],
                   entry.conditions.hold(context, first: i, last: i, cues: []) else { continue }

@@ -131,14 +131,7 @@ struct AddressForms: Sendable {
         let memo: WordMemo<Form?> = context.wordMemo(memoKey) ?? WordMemo<Form?>()
         return tokens.indices.compactMap { i in
             guard tokens[i].kind == .word else { return nil }
-            let id = tokens[i].word
-            let found: Form?
-            if id >= 0, let known = memo[id] {
-                found = known
-            } else {
-                found = form(.word, lower: tokens[i].lower, folded: tokens[i].folded)
-                if id >= 0 { memo[id] = .some(found) }
-            }
+            let found = memo.value(tokens[i].word) { form(.word, lower: tokens[i].lower, folded: tokens[i].folded) }
             guard let form = found else { return nil }
             if tokens[i].isAllCaps {
                 let before = (0..<i).reversed().first { tokens[$0].kind == .word }

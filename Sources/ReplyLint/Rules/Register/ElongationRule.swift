@@ -115,15 +115,7 @@ struct ElongationRule: Rule {
         // word); without a word table no token has an id, and the stand-in goes unread.
         let may: WordMemo<Bool> = context.wordMemo(memoKey + ".may") ?? WordMemo<Bool>()
         for i in tokens.indices where tokens[i].kind == .word {
-            let id = tokens[i].word
-            let stretchable: Bool
-            if id >= 0, let known = may[id] {
-                stretchable = known
-            } else {
-                stretchable = ElongationRule.mayBeStretched(tokens[i])
-                if id >= 0 { may[id] = stretchable }
-            }
-            guard stretchable else { continue }
+            guard may.value(tokens[i].word, { ElongationRule.mayBeStretched(tokens[i]) }) else { continue }
             let stretch = memo.map { $0.value(tokens[i].word) { Stretch() } }
             let token = tokens[i]
             // A capitalised word inside a sentence is a name ("Wii", "Fujii"): only a run of three

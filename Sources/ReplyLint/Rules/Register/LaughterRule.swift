@@ -180,15 +180,9 @@ struct LaughterRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let tokens = context.tokens
         // Unwrapped once, out of the loop; without a word table no token has an id, and the stand-in
-        // goes unread. A word met before is answered from the memo in place.
+        // goes unread.
         let memo: WordMemo<UInt8> = context.wordMemo(memoKey) ?? WordMemo<UInt8>()
-        @inline(__always) func kind(_ i: Int) -> UInt8 {
-            let id = tokens[i].word
-            if id >= 0, let known = memo[id] { return known }
-            let made = self.kind(tokens[i].folded)
-            if id >= 0 { memo[id] = made }
-            return made
-        }
+        @inline(__always) func kind(_ i: Int) -> UInt8 { memo.value(tokens[i].word) { self.kind(tokens[i].folded) } }
         var findings: [Finding] = []
         var i = 0
         while i < tokens.count {
