@@ -30,7 +30,7 @@
 
 enum {
     RL_WB_OTHER = 0, RL_WB_LETTER, RL_WB_NUMERIC, RL_WB_EXTEND_NUM_LET, RL_WB_MID_LETTER, RL_WB_MID_NUM,
-    RL_WB_MID_NUM_LET, RL_WB_SPACE, RL_WB_CR, RL_WB_LF, RL_WB_NEWLINE,
+    RL_WB_MID_NUM_LET, RL_WB_SPACE, RL_WB_CR,
     /// Left to ICU.
     RL_WB_ICU
 };
@@ -187,9 +187,9 @@ static uint8_t *rl_wb_build(rl_breaker *b) {
         case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: k = RL_WB_MID_NUM_LET; break;
         case U_WB_WSEGSPACE: k = RL_WB_SPACE; break;
         case U_WB_CR: k = RL_WB_CR; break;
-        case U_WB_LF: k = RL_WB_LF; break;
-        case U_WB_NEWLINE: k = RL_WB_NEWLINE; break;
-        case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: k = RL_WB_OTHER; break;
+        // A line end is a segment of its own (WB3a-b), as the rules make any scalar of no other class:
+        // what could join one to the next (WB4) is left to ICU in both cases.
+        case U_WB_LF: case U_WB_NEWLINE: case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: k = RL_WB_OTHER; break;
         default: k = RL_WB_ICU; break;  // Extend, Format, ZWJ, Hebrew_Letter, Katakana, ...
         }
         // © and ® start emoji sequences (WB3c).

@@ -306,19 +306,24 @@ final class Boundaries {
 
     deinit { rl_breaker_close(breaker) }
 
-    func segments(_ text: [UInt8]) -> [Segment] {
-        var segments: [Segment] = []
+    /// Points the breaker at `text` and calls `step` until it returns false.
+    private func walk(_ text: [UInt8], _ step: (OpaquePointer) -> Bool) {
         text.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
                 _ = rl_breaker_first(breaker)
-                var status: Int32 = 0
-                while true {
-                    let next = Int(rl_breaker_next(breaker, &status))
-                    if next < 0 { break }
-                    segments.append(Segment(end: next, status: status))
-                }
+                while step(breaker) {}
             }
+        }
+    }
+
+    func segments(_ text: [UInt8]) -> [Segment] {
+        var segments: [Segment] = []
+        var status: Int32 = 0
+        walk(text) { breaker in
+            let next = Int(rl_breaker_next(breaker, &status))
+            if next >= 0 { segments.append(Segment(end: next, status: status)) }
+            return next >= 0
         }
         return segments
     }
@@ -327,18 +332,13 @@ final class Boundaries {
     /// spaces, with the plain flag taken off the status; and whether each was found by the rules.
     func spans(_ text: [UInt8]) -> [(range: Range<Int>, status: Int32, plain: Bool)] {
         var spans: [(range: Range<Int>, status: Int32, plain: Bool)] = []
-        text.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard rl_breaker_set_utf8(breaker, chars.baseAddress, Int64(chars.count)) <= 0 else { return }
-                _ = rl_breaker_first(breaker)
-                var start: Int32 = 0, status: Int32 = 0
-                while true {
-                    let end = Int(rl_breaker_next_span(breaker, &start, &status))
-                    if end < 0 { break }
-                    let plain = status & Int32(RL_SEGMENT_PLAIN) != 0
-                    spans.append((Int(start)..<end, status & ~Int32(RL_SEGMENT_PLAIN), plain))
-                }
+        var start: Int32 = 0, status: Int32 = 0
+        walk(text) { breaker in
+            let end = Int(rl_breaker_next_span(breaker, &start, &status))
+            if end >= 0 {
+                spans.append((Int(start)..<end, status & ~Int32(RL_SEGMENT_PLAIN), status & Int32(RL_SEGMENT_PLAIN) != 0))
             }
+            return end >= 0
         }
         return spans
     }
